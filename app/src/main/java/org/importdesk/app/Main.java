@@ -1,0 +1,20 @@
+package org.importdesk.app;
+
+import org.importdesk.app.cli.ImportDeskCommand;
+import picocli.CommandLine;
+
+/** Entry point of the {@code importdesk} command. Not an {@code Application}: JavaFX starts only for {@code gui}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new ImportDeskCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+    }
+}
