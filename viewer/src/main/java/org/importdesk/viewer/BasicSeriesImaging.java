@@ -76,13 +76,21 @@ public final class BasicSeriesImaging implements SeriesImaging {
         double pixelSpacing = series.instances().get(0).header().attributes().decimals(org.importdesk.engine.dicom.DicomTag.PIXEL_SPACING).length > 0
                 ? series.instances().get(0).header().attributes().decimals(org.importdesk.engine.dicom.DicomTag.PIXEL_SPACING)[0] : 1.0;
         int stretchedDepth = (int) Math.max(1, Math.round(depth * sliceSpacing / Math.max(0.01, pixelSpacing)));
-        double c = first.windowCentre(), w = first.windowWidth();
-        // a MIP is brighter than its slices: a wider window keeps it readable
-        double mipCentre = c + w * 0.5, mipWidth = w * 2.0;
+        // a projection keeps the brightest values (bone, contrast): window it on its own value range
+        double[] range = robustRange(axial);
+        double mipCentre = (range[0] + range[1]) / 2, mipWidth = Math.max(1, range[1] - range[0]);
         return List.of(
                 render(axial, cols, rows, rows, mipCentre, mipWidth),
                 render(coronal, cols, depth, stretchedDepth, mipCentre, mipWidth),
                 render(sagittal, rows, depth, stretchedDepth, mipCentre, mipWidth));
+    }
+
+    /** The 1st and 99.5th percentile of the values: outliers neither black out nor saturate the image. */
+    static double[] robustRange(float[] values) {
+        float[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return new double[]{sorted[(int) (n * 0.01)], sorted[Math.min(n - 1, (int) (n * 0.995))]};
     }
 
     private static double sliceSpacing(SeriesRecord s) {

@@ -35,6 +35,7 @@ public final class MipPreview extends VBox {
         this.executor = executor;
         getStyleClass().add("mip-preview");
         caption.getStyleClass().add("mip-caption");
+        caption.setWrapText(true);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(caption, row);
         setSpacing(6);

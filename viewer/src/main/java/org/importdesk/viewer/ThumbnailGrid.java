@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
@@ -25,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * The series of a study as a grid of tiles: the DICOMDIR icon at once where the medium has one, then the real
- * thumbnail rendered off the FX thread. Arrow keys move, Enter or a double-click opens a series.
+ * thumbnail rendered off the FX thread. Arrow keys move, a double-click opens a series (Enter is left to the
+ * screen's default button).
  */
 public final class ThumbnailGrid extends ScrollPane {
 
@@ -62,10 +62,7 @@ public final class ThumbnailGrid extends ScrollPane {
                 case UP -> i - perRow;
                 default -> i;
             };
-            if (e.getCode() == KeyCode.ENTER && selected.get() != null) {
-                onOpen.accept(selected.get());
-                e.consume();
-            } else if (next != i && !current.isEmpty()) {
+            if (next != i && !current.isEmpty()) {
                 select(current.get(Math.max(0, Math.min(current.size() - 1, next))).series);
                 e.consume();
             }

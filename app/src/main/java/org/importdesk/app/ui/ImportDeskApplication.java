@@ -1,18 +1,30 @@
 package org.importdesk.app.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.importdesk.app.ui.service.Services;
+
+import java.util.Locale;
 
 /** The workstation window. */
 public final class ImportDeskApplication extends Application {
+
+    private Workstation workstation;
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("ImportDesk: insert a patient medium or open a folder, DICOMDIR or ZIP."));
+        Services services = StandardServices.create();
+        String language = System.getProperty("importdesk.language", Locale.getDefault().getLanguage());
+        workstation = new Workstation(services, Locale.forLanguageTag(language));
         stage.setTitle("ImportDesk");
-        stage.setScene(new Scene(root, 1024, 700));
+        stage.setScene(workstation.createScene(1360, 860));
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (workstation != null) {
+            workstation.close();
+        }
     }
 }

@@ -1,0 +1,29 @@
+package org.importdesk.app.ui.service;
+
+import org.importdesk.engine.media.StudyRecord;
+
+import java.util.List;
+
+/** Coerces and sends a confirmed study to the archive; called off the FX thread. */
+public interface ImportService {
+
+    record Request(StudyRecord study, String classCode, String className, ReconciliationService.Candidate patient,
+                   String user, String medium) {
+    }
+
+    /** Receives progress on the sending thread. */
+    interface Progress {
+        void update(int sent, int failed, int total, int retries, String message);
+    }
+
+    enum Outcome { COMPLETE, PARTIAL, FAILED }
+
+    record Result(Outcome outcome, int sent, int alreadyPresent, int failed, int total, int retries,
+                  List<String> problems, String destination) {
+    }
+
+    Result send(Request request, Progress progress) throws Exception;
+
+    /** Where studies go, for people: "ARCHIVE@127.0.0.1:11112 (embedded archive)". */
+    String destination();
+}

@@ -1,0 +1,141 @@
+package org.importdesk.app.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.importdesk.app.ui.model.MediumViewModel;
+import org.importdesk.app.ui.service.MediumService;
+import org.importdesk.engine.demo.DemoMedium;
+import org.importdesk.viewer.SeriesView;
+import org.importdesk.viewer.ThumbnailGrid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the radiographer's flow through the real window on the project's demo medium. */
+@ExtendWith(ApplicationExtension.class)
+class RadiographerFlowTest {
+
+    @TempDir
+    static Path tmp;
+    static Path demo;
+
+    private Workstation ws;
+    private Scene scene;
+    private final FxStallWatchdog watchdog = new FxStallWatchdog();
+
+    @BeforeAll
+    static void writeDemoMedium() throws Exception {
+        demo = tmp.resolve("demo-cd");
+        DemoMedium.write(demo);
+    }
+
+    @Start
+    void start(Stage stage) {
+        ws = new Workstation(StandardServices.create(), Locale.ENGLISH);
+        scene = ws.createScene(1360, 860);
+        stage.setScene(scene);
+        stage.show();
+        watchdog.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(watchdog::stop).get();
+        ws.close();
+    }
+
+    @Test
+    void fromTheDemoMediumToTheSeriesView(FxRobot robot) throws Exception {
+        shot("01-source");
+        robot.clickOn("#pathField" ).write(demo.toString()).type(KeyCode.ENTER);
+
+        MediumViewModel medium = ws.mediumModel();
+        waitFor(20, () -> medium.content.get() != null);
+        MediumService.MediumContent content = medium.content.get();
+        assertThat(content.patients()).hasSize(3);
+        assertThat(content.unreadable()).isEqualTo(1);
+        assertThat(ws.session().screen.get()).isEqualTo(Screen.MEDIUM);
+        TableView<MediumViewModel.StudyRow> table = robot.lookup("#studyTable").queryTableView();
+        assertThat(table.getItems()).hasSize(4);
+        shot("02-medium");
+
+        // the CT head study: choose it with the keyboard and confirm with Enter
+        int ct = indexOf(table, "CT Schädel nativ");
+        robot.interact(() -> {
+            table.getSelectionModel().select(ct);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitFor(5, () -> ws.session().screen.get() == Screen.STUDY);
+        StudyController study = (StudyController) ws.controller(Screen.STUDY);
+        ThumbnailGrid grid = study.grid();
+        waitFor(20, () -> grid.realThumbnailsProperty().get() == 3);
+        assertThat(study.gridMillisProperty().get()).isBetween(0L, 20_000L);
+        // the axial volume (48 slices) has MIPs
+        robot.clickOn(robot.lookup(".thumbnail-tile").nth(1).queryAs(javafx.scene.Node.class));
+        waitFor(20, () -> study.mips().shownProperty().get() == 3);
+        shot("03-study");
+
+        // Space opens the series view; scroll and window by dragging
+        robot.type(KeyCode.SPACE);
+        SeriesView view = study.seriesView();
+        waitFor(10, () -> view.imageShownProperty().get());
+        int first = view.indexProperty().get();
+        robot.moveTo(view).scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        waitFor(5, () -> view.indexProperty().get() != first);
+        double widthBefore = view.windowWidthProperty().get();
+        robot.drag(view, MouseButton.PRIMARY).moveBy(120, 40).release(MouseButton.PRIMARY);
+        assertThat(view.windowWidthProperty().get()).isGreaterThan(widthBefore);
+        shot("04-series-view");
+        robot.type(KeyCode.ESCAPE);
+        waitFor(5, () -> !robot.lookup("#viewerLayer").query().isVisible());
+
+        System.out.printf(Locale.ROOT, "[ui-measure] thumbnail grid of %d series complete after %d ms%n",
+                grid.series().size(), study.gridMillisProperty().get());
+        System.out.printf(Locale.ROOT, "[ui-measure] longest FX-thread stall during the flow: %.1f ms over %d pulses%n",
+                watchdog.worstStallMillis(), watchdog.pulses());
+    }
+
+    private static int indexOf(TableView<MediumViewModel.StudyRow> table, String description) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).study().studyDescription().equals(description)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no study " + description);
+    }
+
+    /** A screenshot is the test's work, not the workstation's: the watchdog pauses meanwhile. */
+    private void shot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            watchdog.stop();
+            Screenshots.take(scene, name);
+            watchdog.resume();
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
