@@ -1,6 +1,6 @@
 package org.importdesk.app.ui;
 
-import org.importdesk.app.ui.service.HeaderScanMediumService;
+import org.importdesk.app.ui.service.EngineMediumService;
 import org.importdesk.app.ui.service.MediaDetector;
 import org.importdesk.app.ui.service.Services;
 import org.importdesk.viewer.BasicSeriesImaging;
@@ -13,7 +13,7 @@ public final class StandardServices {
     }
 
     public static Services create() {
-        return new Services(new HeaderScanMediumService(), MediaDetector.forThisMachine(), new BasicSeriesImaging(),
+        return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new BasicSeriesImaging(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -11,12 +11,23 @@ final class FxStallWatchdog {
     private long last;
     private long worstGap;
     private long pulses;
+    private final long origin = System.nanoTime();
+    final java.util.List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Milliseconds since this watchdog was made: to place stalls among the test's steps. */
+    long now() {
+        return (System.nanoTime() - origin) / 1_000_000;
+    }
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             long t = System.nanoTime();
             if (last != 0) {
                 worstGap = Math.max(worstGap, t - last);
+                if (t - last > 100_000_000L) {
+                    stalls.add(String.format(java.util.Locale.ROOT, "%.0f ms ending at +%d ms", (t - last) / 1e6,
+                            (t - origin) / 1_000_000));
+                }
             }
             last = t;
             pulses++;

@@ -112,6 +112,7 @@ class RadiographerFlowTest {
                 grid.series().size(), study.gridMillisProperty().get());
         System.out.printf(Locale.ROOT, "[ui-measure] longest FX-thread stall during the flow: %.1f ms over %d pulses%n",
                 watchdog.worstStallMillis(), watchdog.pulses());
+        watchdog.stalls.forEach(st -> System.out.println("[ui-measure] stall over 100 ms: " + st));
     }
 
     private static int indexOf(TableView<MediumViewModel.StudyRow> table, String description) {
@@ -126,6 +127,7 @@ class RadiographerFlowTest {
     /** A screenshot is the test's work, not the workstation's: the watchdog pauses meanwhile. */
     private void shot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        System.out.println("[ui-step] +" + watchdog.now() + " ms screenshot " + name);
         WaitForAsyncUtils.asyncFx(() -> {
             watchdog.stop();
             Screenshots.take(scene, name);

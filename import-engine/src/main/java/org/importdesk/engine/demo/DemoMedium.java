@@ -273,12 +273,12 @@ public final class DemoMedium {
     // --- the medium's other content ---
 
     private List<Path> writeBrokenFile(Path root) throws IOException {
-        // a copy of a chest image cut off inside its header, as a scratched disc or an aborted copy leaves it
+        // a copy of a chest image cut off in the middle of its pixel data, as a scratched disc or an aborted copy leaves it
         Path source = files.stream().filter(f -> f.getFileName().toString().equals("IM000001"))
                 .filter(f -> f.toString().contains("ST000002")).findFirst().orElse(files.get(0));
         byte[] all = Files.readAllBytes(source);
         Path broken = source.resolveSibling("IM000002");
-        Files.write(broken, java.util.Arrays.copyOf(all, Math.min(all.length, 300)));
+        Files.write(broken, java.util.Arrays.copyOf(all, all.length / 2));
         return List.of(broken);
     }
 
