@@ -1,0 +1,200 @@
+package org.importdesk.app.ui;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import org.importdesk.app.ui.service.ImportService;
+import org.importdesk.engine.media.StudyRecord;
+
+import java.nio.file.Path;
+
+/**
+ * Step 6: sending with progress per study and the retries visible, then a clear final state. Sending starts when
+ * the screen comes up with a confirmed class and patient; Enter goes on to the next study of the medium.
+ */
+public final class ImportController implements ScreenController {
+
+    /** One study's import as the table shows it. */
+    public static final class Row {
+        final String study;
+        final DoubleProperty progress = new SimpleDoubleProperty(-1);
+        final StringProperty state = new SimpleStringProperty();
+
+        Row(String study, String state) {
+            this.study = study;
+            this.state.set(state);
+        }
+
+        public DoubleProperty progressProperty() {
+            return progress;
+        }
+
+        public StringProperty stateProperty() {
+            return state;
+        }
+    }
+
+    private final Workstation ws;
+    private StudyRecord sentStudy;
+    private Task<ImportService.Result> running;
+
+    @FXML private Label summary;
+    @FXML private Label unavailable;
+    @FXML private TableView<Row> importTable;
+    @FXML private TableColumn<Row, String> studyColumn;
+    @FXML private TableColumn<Row, Number> progressColumn;
+    @FXML private TableColumn<Row, String> stateColumn;
+    @FXML private VBox finalBox;
+    @FXML private Label finalText;
+    @FXML private ListView<String> problems;
+    @FXML private Button sendButton;
+    @FXML private Button nextButton;
+
+    public ImportController(Workstation ws) {
+        this.ws = ws;
+    }
+
+    @FXML
+    private void initialize() {
+        boolean available = ws.services().importer().isPresent();
+        unavailable.setVisible(!available);
+        unavailable.setManaged(!available);
+        studyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().study));
+        progressColumn.setCellValueFactory(c -> c.getValue().progress);
+        progressColumn.setCellFactory(col -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+            }
+
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                if (empty || v == null) {
+                    setGraphic(null);
+                } else {
+                    bar.setProgress(v.doubleValue());
+                    setGraphic(bar);
+                }
+            }
+        });
+        stateColumn.setCellValueFactory(c -> c.getValue().state);
+        finalBox.setVisible(false);
+        finalBox.setManaged(false);
+        sendButton.setDisable(!available);
+    }
+
+    @Override
+    public void shown() {
+        StudyRecord s = ws.session().study.get();
+        var p = ws.session().confirmedPatient.get();
+        var c = ws.session().confirmedClass.get();
+        if (s == null || p == null || c == null) {
+            return;
+        }
+        summary.setText(ws.text("import.summary", s.studyDescription(), c.code() + " " + c.name(),
+                Formats.personName(p.name()) + " · " + p.patientId()));
+        if (s != sentStudy && ws.services().importer().isPresent() && (running == null || !running.isRunning())) {
+            send();
+        }
+    }
+
+    @FXML
+    private void send() {
+        StudyRecord s = ws.session().study.get();
+        var p = ws.session().confirmedPatient.get();
+        var c = ws.session().confirmedClass.get();
+        if (s == null || p == null || c == null || ws.services().importer().isEmpty() || (running != null && running.isRunning())) {
+            return;
+        }
+        ImportService service = ws.services().importer().get();
+        sentStudy = s;
+        Row row = new Row(s.studyDescription() + "  (" + s.instanceCount() + ")", ws.text("import.waiting"));
+        importTable.getItems().add(0, row);
+        finalBox.setVisible(false);
+        finalBox.setManaged(false);
+        Path medium = ws.session().source.get();
+        ImportService.Request request = new ImportService.Request(s, c.code(), c.name(), p, ws.session().user.get(),
+                medium == null ? "" : medium.toString());
+        Task<ImportService.Result> t = new Task<>() {
+            @Override
+            protected ImportService.Result call() throws Exception {
+                updateTitle(ws.text("task.send"));
+                return service.send(request, (sent, failed, total, retries, message) -> {
+                    updateProgress(sent + failed, Math.max(1, total));
+                    updateMessage(ws.text("import.sent", sent, total) + (retries > 0 ? " · " + ws.text("import.retries", retries) : "")
+                            + (message == null || message.isEmpty() ? "" : " · " + message));
+                });
+            }
+
+            @Override
+            protected void failed() {
+                row.progress.unbind();
+                row.state.unbind();
+                row.state.set(ws.text("import.failed", getException().getMessage()));
+                showFinal(false, ws.text("import.failed", getException().getMessage()));
+            }
+        };
+        row.progress.bind(t.progressProperty());
+        row.state.bind(t.messageProperty());
+        running = t;
+        ws.tasks().run(t, result -> {
+            row.progress.unbind();
+            row.state.unbind();
+            row.progress.set(result.total() == 0 ? 1 : (double) (result.sent() + result.alreadyPresent()) / result.total());
+            String text = switch (result.outcome()) {
+                case COMPLETE -> ws.text("import.complete", result.sent() + result.alreadyPresent(), result.total());
+                case PARTIAL -> ws.text("import.partial", result.failed());
+                case FAILED -> ws.text("import.failed", String.join("; ", result.problems()));
+            };
+            row.state.set(text + (result.retries() > 0 ? " · " + ws.text("import.retries", result.retries()) : ""));
+            problems.getItems().setAll(result.problems());
+            showFinal(result.outcome() == ImportService.Outcome.COMPLETE, text);
+            ws.session().lastImport.set(result);
+        });
+    }
+
+    private void showFinal(boolean ok, String text) {
+        finalText.setText(text);
+        finalBox.getStyleClass().removeAll("ok-box", "error-box");
+        finalBox.getStyleClass().add(ok ? "ok-box" : "error-box");
+        finalText.getStyleClass().setAll("label", ok ? "ok-text" : "error-text");
+        problems.setVisible(!problems.getItems().isEmpty());
+        problems.setManaged(problems.isVisible());
+        finalBox.setVisible(true);
+        finalBox.setManaged(true);
+    }
+
+    /** The next study of the medium, or the source screen when the medium is done. */
+    @FXML
+    private void next() {
+        if (running != null && running.isRunning()) {
+            return;
+        }
+        ws.session().studyChosen(null, null);
+        ws.show(ws.session().medium.get() == null ? Screen.SOURCE : Screen.MEDIUM);
+    }
+
+    public TableView<Row> table() {
+        return importTable;
+    }
+
+    @Override
+    public Node focusTarget() {
+        return nextButton;
+    }
+}
