@@ -41,7 +41,8 @@ final class LazyHeaderReader {
         }
     }
 
-    record Header(RawAttributes attributes, String transferSyntaxUid, boolean pixelData) {
+    /** @param pixelDataEnd where the top-level pixel data's value ends by its length (-1: undefined or unknown) */
+    record Header(RawAttributes attributes, String transferSyntaxUid, boolean pixelData, long pixelDataEnd) {
     }
 
     private record Encoding(boolean explicit, boolean bigEndian) {
@@ -49,6 +50,8 @@ final class LazyHeaderReader {
 
     private ByteSource src;
     private boolean pixelData;
+    private long pixelDataEnd = -1;
+    private boolean deflated;
 
     /**
      * @param head     the first bytes of the file, already read from {@code in}
@@ -88,11 +91,12 @@ final class LazyHeaderReader {
             InputStream rest = new SequenceInputStream(new ByteArrayInputStream(src.rest(pos)), in);
             src = new ByteSource(new InflaterInputStream(rest, new Inflater(true)), new byte[0], 0, -1);
             pos = 0;
+            deflated = true;
         }
         if (src.available(pos + 1)) {
             parse(top, pos, -1, encoding, 0, false);
         }
-        return new Header(top, ts, pixelData);
+        return new Header(top, ts, pixelData, pixelDataEnd);
     }
 
     /** Meta header without a transfer syntax: look at the first data set element. */
@@ -138,6 +142,13 @@ final class LazyHeaderReader {
             }
             if (depth == 0 && (group == 0x7FE0 || group == 0xFFFC)) {
                 pixelData = group == 0x7FE0;
+                if (pixelData && !deflated && src.available(pos + 12)) {
+                    boolean longForm = enc.explicit() && LONG_VRS.contains(new String(src.buf, pos + 4, 2,
+                            StandardCharsets.ISO_8859_1));
+                    long length = longForm ? u32(pos + 8, enc.bigEndian()) : enc.explicit()
+                            ? u16(pos + 6, enc.bigEndian()) : u32(pos + 4, enc.bigEndian());
+                    pixelDataEnd = length == UNDEFINED ? -1 : pos + (longForm ? 12 : 8) + length;
+                }
                 return pos;
             }
             int tag = group << 16 | element;

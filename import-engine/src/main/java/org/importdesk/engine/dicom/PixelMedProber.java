@@ -34,9 +34,14 @@ final class PixelMedProber implements DicomProbe.Prober {
             }
             try {
                 LazyHeaderReader.Header h = LazyHeaderReader.read(in, head, sniff, size);
+                if (h.pixelDataEnd() > size) {
+                    return DicomProbe.unreadable("truncated file: the pixel data ends at byte " + h.pixelDataEnd()
+                            + ", the file has " + size + " bytes");
+                }
                 return accept(file, size, h.attributes(), h.transferSyntaxUid(), h.pixelData(), sniff);
             } catch (EOFException e) {
-                lazyFailure = "truncated file (unexpected end of data)";
+                // definitive: the data ends inside an element (PixelMed would return the part before, silently)
+                return DicomProbe.unreadable("truncated file (unexpected end of data): " + e.getMessage());
             } catch (LazyHeaderReader.FormatException | RuntimeException e) {
                 lazyFailure = describe(e);
             }
@@ -46,8 +51,8 @@ final class PixelMedProber implements DicomProbe.Prober {
         // what the fast reader does not understand, PixelMed may still recover (it has many work-arounds)
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
             DicomProbe probe = read(file, size, in, sniff);
-            return probe.kind() == DicomProbe.Kind.UNREADABLE && lazyFailure.startsWith("truncated")
-                    ? DicomProbe.unreadable(lazyFailure) : probe;
+            return probe.kind() == DicomProbe.Kind.UNREADABLE
+                    ? DicomProbe.unreadable(probe.message() + " (fast reader: " + lazyFailure + ")") : probe;
         } catch (IOException e) {
             return DicomProbe.unreadable("cannot read file: " + describe(e));
         }
