@@ -26,6 +26,12 @@ public record MappingContent(List<StudyClass> classes, List<Keyword> keywords, L
     /** Class of a PET study whose region is unknown, per companion modality: pet.default.CT, pet.default.MR. */
     public static final String PET_DEFAULT_PREFIX = "pet.default.";
 
+    /**
+     * Last resort for a study without any usable metadata, per class modality (prior.CT, prior.MR, ...): the class
+     * such studies most often are. Decider "modality-prior", low confidence.
+     */
+    public static final String PRIOR_PREFIX = "prior.";
+
     public MappingContent {
         classes = List.copyOf(classes);
         keywords = List.copyOf(keywords);

@@ -205,6 +205,7 @@ public final class MappingStore {
             throws SQLException {
         Instant now = Instant.now();
         int changes = 0;
+        List<Object[]> log = new ArrayList<>();
         Map<MappingTables.Table, Map<String, Map<String, String>>> before = new HashMap<>();
         Map<MappingTables.Table, Map<String, Map<String, String>>> after = new HashMap<>();
         for (MappingTables.Table t : MappingTables.ALL) {
@@ -218,7 +219,7 @@ public final class MappingStore {
             for (var e : before.get(t).entrySet()) {
                 if (!after.get(t).containsKey(e.getKey())) {
                     delete(c, t, e.getValue());
-                    log(c, now, who, t, e.getKey(), e.getValue(), null, reverts);
+                    log.add(new Object[]{t, e.getKey(), e.getValue(), null});
                     changes++;
                 }
             }
@@ -230,16 +231,16 @@ public final class MappingStore {
                 if (old == null) {
                     inserts.add(e.getValue());
                 } else if (!old.equals(e.getValue())) {
-                    delete(c, t, old);
-                    inserts.add(e.getValue());
+                    update(c, t, e.getValue());
                 } else {
                     continue;
                 }
-                log(c, now, who, t, e.getKey(), old, e.getValue(), reverts);
+                log.add(new Object[]{t, e.getKey(), old, e.getValue()});
                 changes++;
             }
             insert(c, t, inserts);
         }
+        log(c, now, who, log, reverts);
         return changes;
     }
 
@@ -298,20 +299,52 @@ public final class MappingStore {
         }
     }
 
-    private static void log(Connection c, Instant when, String who, MappingTables.Table t, String key,
-                            Map<String, String> old, Map<String, String> neu, Long reverts) throws SQLException {
+    @SuppressWarnings("unchecked")
+    private static void log(Connection c, Instant when, String who, List<Object[]> rows, Long reverts)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (changed_at, changed_by, table_name, "
                 + "row_key, old_value, new_value, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setTimestamp(1, Timestamp.from(when));
-            ps.setString(2, who);
-            ps.setString(3, t.name());
-            ps.setString(4, key);
-            ps.setString(5, old == null ? null : RowCodec.encode(old));
-            ps.setString(6, neu == null ? null : RowCodec.encode(neu));
-            if (reverts == null) {
-                ps.setNull(7, Types.BIGINT);
-            } else {
-                ps.setLong(7, reverts);
+            for (Object[] r : rows) {
+                Map<String, String> old = (Map<String, String>) r[2];
+                Map<String, String> neu = (Map<String, String>) r[3];
+                ps.setTimestamp(1, Timestamp.from(when));
+                ps.setString(2, who);
+                ps.setString(3, ((MappingTables.Table) r[0]).name());
+                ps.setString(4, (String) r[1]);
+                ps.setString(5, old == null ? null : RowCodec.encode(old));
+                ps.setString(6, neu == null ? null : RowCodec.encode(neu));
+                if (reverts == null) {
+                    ps.setNull(7, Types.BIGINT);
+                } else {
+                    ps.setLong(7, reverts);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void update(Connection c, MappingTables.Table t, Map<String, String> row) throws SQLException {
+        List<String> keys = t.keys();
+        List<String> values = t.columns().subList(keys.size(), t.columns().size());
+        StringBuilder sql = new StringBuilder("UPDATE ").append(t.name()).append(" SET ");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(values.get(i)).append(" = ?");
+        }
+        sql.append(" WHERE ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i > 0 ? " AND " : "").append(keys.get(i)).append(" = ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String v : values) {
+                bind(ps, i++, t, v, row.get(v));
+            }
+            for (String k : keys) {
+                bind(ps, i++, t, k, row.get(k));
             }
             ps.executeUpdate();
         }

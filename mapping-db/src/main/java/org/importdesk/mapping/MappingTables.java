@@ -55,8 +55,8 @@ final class MappingTables {
                     "target_modality", m.targetModality(), "priority", Integer.toString(m.priority()))));
     static final Table PET_MAP = new Table("pet_map", List.of("region_class", "pet_class"), 1, List.of(), List.of(),
             c -> map(c.petMap(), p -> row("region_class", p.regionClass(), "pet_class", p.petClass())));
-    static final Table SETTING = new Table("setting", List.of("name", "value"), 1, List.of(), List.of(),
-            c -> c.settings().entrySet().stream().map(e -> row("name", e.getKey(), "value", e.getValue())).toList());
+    static final Table SETTING = new Table("setting", List.of("name", "setting_value"), 1, List.of(), List.of(),
+            c -> c.settings().entrySet().stream().map(e -> row("name", e.getKey(), "setting_value", e.getValue())).toList());
 
     /** In the order inserts must happen (classes first); deletes go in reverse. */
     static final List<Table> ALL = List.of(STUDY_CLASS, KEYWORD, PROCEDURE_CODE, EXACT_DESCRIPTION, BLACKLIST,
@@ -94,7 +94,7 @@ final class MappingTables {
                 r -> new PetMapping(r.get("region_class"), r.get("pet_class")));
         Map<String, String> settings = new LinkedHashMap<>();
         for (var r : rows.getOrDefault(SETTING, List.of())) {
-            settings.put(r.get("name"), r.get("value"));
+            settings.put(r.get("name"), r.get("setting_value"));
         }
         return new MappingContent(classes, keywords, codes, exact, blacklist, rules, minor, remaps, pet, settings);
     }

@@ -79,7 +79,7 @@ public final class MappingValidator {
                     out.add(new ValidationFinding(ERROR, "setting", e.getKey() + " is not a number: " + e.getValue()));
                 }
             }
-            if (e.getKey().startsWith(MappingContent.PET_DEFAULT_PREFIX)) {
+            if (e.getKey().startsWith(MappingContent.PET_DEFAULT_PREFIX) || e.getKey().startsWith(MappingContent.PRIOR_PREFIX)) {
                 known(classes, e.getValue(), "setting", e.getKey(), out);
             }
         }

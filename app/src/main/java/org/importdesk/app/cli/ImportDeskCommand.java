@@ -12,6 +12,11 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
+                ClassifyCommand.class,
+                ClassifyTextCommand.class,
+                EvalCommand.class,
+                ExperimentCommand.class,
+                MappingCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 

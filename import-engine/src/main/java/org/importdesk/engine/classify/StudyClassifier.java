@@ -27,6 +27,8 @@ public final class StudyClassifier {
             "RTDOSE", "RTRECORD", "RTIMAGE", "AU", "ECG", "HD", "FID", "PLAN", "RWV", "RESP", "SMR", "M3D", "OT", "SC");
 
     private static final Map<String, String> DESCRIPTION_MODALITY = new HashMap<>();
+    private static final Set<String> MAMMOGRAPHY = Set.of("tomosynthesis", "mammo", "mammogram", "mammography",
+            "mammographie", "tomosynthese", "mlo");
 
     static {
         for (String w : List.of("ct", "cat", "tdm", "tc", "tac", "cct", "ccct", "angiotc", "angiotac", "angioscanner",
@@ -120,8 +122,8 @@ public final class StudyClassifier {
                 }
             }
             return switch (mode) {
-                case METADATA -> metadata(t, false).orElseGet(this::none);
-                case NETWORK_LAST -> metadata(t, false).or(() -> network(t)).orElseGet(this::none);
+                case METADATA -> metadata(t, false).or(() -> prior(t)).orElseGet(this::none);
+                case NETWORK_LAST -> metadata(t, false).or(() -> network(t)).or(() -> prior(t)).orElseGet(this::none);
                 case MERGED -> merged(t).orElseGet(this::none);
                 case NETWORK -> network(t).orElseGet(this::none);
             };
@@ -158,6 +160,15 @@ public final class StudyClassifier {
             return Optional.empty();
         }
 
+        /** The last resort for a study without usable metadata: the modality's most frequent class. */
+        Optional<Classification> prior(Technique t) {
+            String modality = t.pet() ? "PT" : t.groups().get(0).get(0);
+            Optional<String> c = mapping.setting(MappingContent.PRIOR_PREFIX + modality)
+                    .filter(x -> mapping.studyClass(x).isPresent());
+            c.ifPresent(x -> notes.add("no usable metadata: the most frequent " + modality + " class"));
+            return c.map(x -> done(x, 0.2, "modality-prior"));
+        }
+
         Optional<Classification> network(Technique t) {
             Map<String, Double> votes = networkVotes(t);
             Optional<String> w = winner(votes, true);
@@ -189,7 +200,8 @@ public final class StudyClassifier {
             resolved.forEach((c, w) -> finalVotes.merge(pet(t, c), w, Double::sum));
             Optional<String> w = winner(finalVotes, true);
             if (w.isEmpty()) {
-                return metadata(t, false).filter(c -> c.decider().equals("single-class") || c.decider().equals("pet-default"));
+                return metadata(t, false).filter(c -> c.decider().equals("single-class") || c.decider().equals("pet-default"))
+                        .or(() -> prior(t));
             }
             decidingVotes = finalVotes;
             double share = finalVotes.get(w.get()) / finalVotes.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -395,6 +407,13 @@ public final class StudyClassifier {
                 petHint |= "PT".equals(m);
             }
             String source = null;
+            for (SeriesRecord s : study.series()) {
+                for (String tok : MappingText.tokens(nz(s.seriesDescription()) + " " + nz(s.bodyPartExamined()))) {
+                    if (MAMMOGRAPHY.contains(tok) && mapping.remapped("MG")) {
+                        source = "MG"; // breast tomosynthesis and mammograms stored under another modality
+                    }
+                }
+            }
             for (String m : counts.keySet()) {
                 if (mapping.remapped(m) && mapping.targets(m).get(0).contains("PT")) {
                     source = m;

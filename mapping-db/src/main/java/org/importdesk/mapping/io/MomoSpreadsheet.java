@@ -186,7 +186,8 @@ public final class MomoSpreadsheet {
                     (base.petMap().size() - pet.size()) + " PET map entries dropped: classes not in the sheet"));
         }
         Map<String, String> settings = new java.util.LinkedHashMap<>(base.settings());
-        settings.entrySet().removeIf(e -> e.getKey().startsWith(MappingContent.PET_DEFAULT_PREFIX)
+        settings.entrySet().removeIf(e -> (e.getKey().startsWith(MappingContent.PET_DEFAULT_PREFIX)
+                || e.getKey().startsWith(MappingContent.PRIOR_PREFIX))
                 && !seenCodes.contains(e.getValue()));
         Set<String> modalities = classes.stream().map(StudyClass::modality).collect(Collectors.toCollection(LinkedHashSet::new));
         List<ModalityRemap> remaps = new ArrayList<>(base.modalityRemaps());

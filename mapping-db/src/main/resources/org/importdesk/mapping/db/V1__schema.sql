@@ -66,7 +66,7 @@ CREATE TABLE pet_map (
 
 CREATE TABLE setting (
     name   VARCHAR(64)  NOT NULL PRIMARY KEY,
-    value  VARCHAR(400) NOT NULL
+    setting_value  VARCHAR(400) NOT NULL
 );
 
 -- every change: the row's key and its values before and after (NULL for inserts and deletes)
