@@ -13,6 +13,11 @@ import java.util.concurrent.Callable;
         subcommands = {
                 GuiCommand.class,
                 ScanCommand.class,
+                ClassifyCommand.class,
+                ClassifyTextCommand.class,
+                EvalCommand.class,
+                ExperimentCommand.class,
+                MappingCommand.class,
                 DemoCdCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {

@@ -199,7 +199,27 @@ public final class ClassificationController implements ScreenController {
         }
         ws.session().proposal.set(model.proposal.get());
         ws.session().confirmedClass.set(r.choice());
+        recordDecision(r.choice().code());
         ws.show(Screen.PATIENT);
+    }
+
+    /** Keeps the decision (study metadata and classes, no patient data) for the team lead's replays. */
+    private void recordDecision(String confirmed) {
+        StudyRecord study = ws.session().study.get();
+        Proposal p = model.proposal.get();
+        String proposed = p == null ? "" : p.classCode().orElse("");
+        String user = ws.session().user.get();
+        ws.services().decisions().ifPresent(log -> {
+            javafx.concurrent.Task<Void> t = new javafx.concurrent.Task<>() {
+                @Override
+                protected Void call() throws Exception {
+                    updateTitle(ws.text("task.recordDecision"));
+                    log.record(study, proposed, confirmed, user);
+                    return null;
+                }
+            };
+            ws.tasks().run(t, v -> { });
+        });
     }
 
     @Override

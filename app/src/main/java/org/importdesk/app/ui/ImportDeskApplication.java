@@ -14,7 +14,7 @@ public final class ImportDeskApplication extends Application {
     @Override
     public void start(Stage stage) {
         Services services = StandardServices.create();
-        String language = System.getProperty("importdesk.language", Locale.getDefault().getLanguage());
+        String language = System.getProperty("importdesk.language", services.settings().language());
         workstation = new Workstation(services, Locale.forLanguageTag(language));
         stage.setTitle("ImportDesk");
         stage.setScene(workstation.createScene(1360, 860));

@@ -55,6 +55,10 @@ public final class PatientController implements ScreenController {
                     setText(null);
                     return;
                 }
+                if (v < 0) {
+                    setText("—");
+                    return;
+                }
                 setText(Formats.percent(v));
                 getStyleClass().add(v >= 0.9 ? "score-high" : v >= 0.6 ? "score-mid" : "score-low");
             }
@@ -95,7 +99,7 @@ public final class PatientController implements ScreenController {
         externalDetails.setText(ws.text("header.patientDetails", Formats.date(p.birthDate()), p.sex(), p.patientId(),
                 p.issuerOfPatientId().isEmpty() ? "-" : p.issuerOfPatientId()));
         Candidate keep = new Candidate(p.patientId(), p.issuerOfPatientId(), p.patientName(), p.birthDate(), p.sex(),
-                ws.session().study.get() == null ? "" : ws.session().study.get().accessionNumber(), 0,
+                ws.session().study.get() == null ? "" : ws.session().study.get().accessionNumber(), -1,
                 ws.text("patient.sourceDisc"), List.of(ws.text("patient.keepExternal")));
         candidateTable.getItems().setAll(keep);
         candidateTable.getSelectionModel().select(0);

@@ -1,10 +1,18 @@
 package org.importdesk.app.ui;
 
+import org.importdesk.app.ui.service.DecisionLog;
+import org.importdesk.app.ui.service.EngineClassificationService;
+import org.importdesk.app.ui.service.EngineMappingService;
 import org.importdesk.app.ui.service.EngineMediumService;
 import org.importdesk.app.ui.service.MediaDetector;
 import org.importdesk.app.ui.service.Services;
+import org.importdesk.app.ui.service.WorkstationSettings;
+import org.importdesk.engine.classify.ClassifierMode;
+import org.importdesk.engine.classify.NetworkVoter;
+import org.importdesk.mapping.MappingStore;
 import org.importdesk.viewer.BasicSeriesImaging;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The services over the engine pieces this build has. */
@@ -12,8 +20,43 @@ public final class StandardServices {
     private StandardServices() {
     }
 
+    /** The workstation's home: {@code $IMPORTDESK_HOME} or {@code ~/.importdesk} (as the mapping database uses). */
+    public static Path defaultHome() {
+        return MappingStore.defaultDirectory().getParent();
+    }
+
     public static Services create() {
+        return create(defaultHome());
+    }
+
+    /** The services with everything kept under {@code home} (tests use a temporary one). */
+    public static Services create(Path home) {
+        Path mappingDirectory = home.resolve("mapping-db");
+        StoreHolder holder = new StoreHolder(mappingDirectory);
+        EngineClassificationService classification = new EngineClassificationService(
+                () -> holder.store().load(), NetworkVoter.NONE, ClassifierMode.METADATA);
+        DecisionLog decisions = new DecisionLog(home.resolve("decisions.tsv"));
+        EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
+        WorkstationSettings settings = new WorkstationSettings(home.resolve("workstation.properties"));
         return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new BasicSeriesImaging(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(classification), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(mapping), Optional.of(decisions), settings, Optional.empty());
+    }
+
+    /** Opens the mapping database on first use (off the FX thread), not at start-up. */
+    private static final class StoreHolder {
+        private final Path directory;
+        private MappingStore store;
+
+        StoreHolder(Path directory) {
+            this.directory = directory;
+        }
+
+        synchronized MappingStore store() {
+            if (store == null) {
+                store = MappingStore.openEmbedded(directory);
+            }
+            return store;
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class Workstation {
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
         this.mediumModel = new org.importdesk.app.ui.model.MediumViewModel(services.medium(), tasks);
         mediumModel.content.addListener((o, a, b) -> session.medium.set(b));
+        session.teamLead.set(services.settings().isTeamLead(session.user.get()));
     }
 
     public org.importdesk.app.ui.model.MediumViewModel mediumModel() {

@@ -49,7 +49,7 @@ class RadiographerFlowTest {
 
     @Start
     void start(Stage stage) {
-        ws = new Workstation(StandardServices.create(), Locale.ENGLISH);
+        ws = new Workstation(StandardServices.create(tmp.resolve("home")), Locale.ENGLISH);
         scene = ws.createScene(1360, 860);
         stage.setScene(scene);
         stage.show();
@@ -107,6 +107,34 @@ class RadiographerFlowTest {
         shot("04-series-view");
         robot.type(KeyCode.ESCAPE);
         waitFor(5, () -> !robot.lookup("#viewerLayer").query().isVisible());
+
+        // Enter: on to the classification; MOMO proposes from the metadata and says why
+        robot.type(KeyCode.ENTER);
+        waitFor(5, () -> ws.session().screen.get() == Screen.CLASSIFICATION);
+        ClassificationController classification = (ClassificationController) ws.controller(Screen.CLASSIFICATION);
+        waitFor(60, () -> classification.model().proposal.get() != null && !classification.model().rows.isEmpty());
+        var proposal = classification.model().proposal.get();
+        assertThat(proposal.classCode()).as("a CT head study with a head description gets a proposal").isPresent();
+        assertThat(proposal.reasons()).isNotEmpty();
+        javafx.scene.control.ListView<?> classList = robot.lookup("#classList").queryListView();
+        assertThat(((org.importdesk.app.ui.model.ClassificationViewModel.PickerRow) classList.getSelectionModel().getSelectedItem())
+                .choice().code()).isEqualTo(proposal.classCode().get());
+        // the search narrows the picker; clearing it brings the proposal back on top
+        robot.clickOn("#searchField").write("thorax");
+        waitFor(5, () -> classification.model().rows.stream().filter(r -> !r.isHeader())
+                .allMatch(r -> (r.choice().code() + r.choice().name()).toLowerCase().contains("thorax")));
+        robot.interact(() -> classification.model().filter.set(""));
+        waitFor(5, () -> ((org.importdesk.app.ui.model.ClassificationViewModel.PickerRow) classList.getSelectionModel()
+                .getSelectedItem()).choice().code().equals(proposal.classCode().get()));
+        shot("05-classification");
+        robot.type(KeyCode.ENTER);
+        waitFor(5, () -> ws.session().screen.get() == Screen.PATIENT);
+        assertThat(ws.session().confirmedClass.get().code()).isEqualTo(proposal.classCode().get());
+        shot("06-patient");
+        robot.type(KeyCode.ENTER);
+        waitFor(5, () -> ws.session().screen.get() == Screen.IMPORT);
+        assertThat(ws.session().confirmedPatient.get().patientId()).isEqualTo("KN-0471123");
+        shot("07-import");
 
         System.out.printf(Locale.ROOT, "[ui-measure] thumbnail grid of %d series complete after %d ms%n",
                 grid.series().size(), study.gridMillisProperty().get());

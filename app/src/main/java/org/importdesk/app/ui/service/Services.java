@@ -12,5 +12,9 @@ public record Services(MediumService medium, MediaDetector media, SeriesImaging 
                        Optional<ClassificationService> classification,
                        Optional<ReconciliationService> reconciliation,
                        Optional<ImportService> importer,
-                       Optional<HistoryService> history) {
+                       Optional<HistoryService> history,
+                       Optional<MappingService> mapping,
+                       Optional<DecisionLog> decisions,
+                       WorkstationSettings settings,
+                       Optional<EchoService> echo) {
 }

@@ -1,0 +1,183 @@
+package org.importdesk.app.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.importdesk.app.ui.TaskRunner;
+import org.importdesk.app.ui.service.MappingService;
+import org.importdesk.mapping.BlacklistEntry;
+import org.importdesk.mapping.ChangeLogEntry;
+import org.importdesk.mapping.Keyword;
+import org.importdesk.mapping.MappingContent;
+import org.importdesk.mapping.ProcedureCodeMapping;
+import org.importdesk.mapping.StudyClass;
+import org.importdesk.mapping.ValidationFinding;
+import org.importdesk.mapping.VoteRule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The mapping editor's state: a draft of the table, its validation findings, the replay of the draft against past
+ * decisions and the change history. Saving needs a replay of the very draft being saved.
+ */
+public final class MappingViewModel {
+
+    public final ObservableList<StudyClass> classes = FXCollections.observableArrayList();
+    public final ObservableList<Keyword> keywords = FXCollections.observableArrayList();
+    public final ObservableList<ProcedureCodeMapping> procedureCodes = FXCollections.observableArrayList();
+    public final ObservableList<BlacklistEntry> blacklist = FXCollections.observableArrayList();
+    public final StringProperty rules = new SimpleStringProperty("");
+    public final ObservableList<ValidationFinding> findings = FXCollections.observableArrayList();
+    public final ObjectProperty<MappingService.Replay> replay = new SimpleObjectProperty<>();
+    public final ObservableList<ChangeLogEntry> changes = FXCollections.observableArrayList();
+    public final BooleanProperty dirty = new SimpleBooleanProperty();
+    /** True when the current draft has been replayed and may be saved. */
+    public final BooleanProperty replayed = new SimpleBooleanProperty();
+    public final BooleanProperty loaded = new SimpleBooleanProperty();
+
+    private final MappingService service;
+    private final TaskRunner tasks;
+    private MappingContent base = MappingContent.empty();
+    private boolean loading;
+
+    public MappingViewModel(MappingService service, TaskRunner tasks) {
+        this.service = service;
+        this.tasks = tasks;
+        ListChangeListener<Object> edited = c -> edited();
+        classes.addListener(edited);
+        keywords.addListener(edited);
+        procedureCodes.addListener(edited);
+        blacklist.addListener(edited);
+        rules.addListener((o, a, b) -> edited());
+    }
+
+    private void edited() {
+        if (!loading) {
+            dirty.set(true);
+            replayed.set(false);
+            replay.set(null);
+        }
+    }
+
+    /** The draft as a whole: the loaded content with the edited tables. */
+    public MappingContent draft() {
+        List<VoteRule> voteRules = new ArrayList<>();
+        int position = 1;
+        for (String line : rules.get().split("\\R")) {
+            if (!line.isBlank()) {
+                voteRules.add(new VoteRule(position++, line.trim()));
+            }
+        }
+        return new MappingContent(List.copyOf(classes), List.copyOf(keywords), List.copyOf(procedureCodes),
+                base.exactDescriptions(), List.copyOf(blacklist), voteRules, base.minorErrors(), base.modalityRemaps(),
+                base.petMap(), base.settings());
+    }
+
+    public void load(String title) {
+        run(title, service::load, this::show);
+        run(title, service::changes, changes::setAll);
+    }
+
+    private void show(MappingContent c) {
+        loading = true;
+        base = c;
+        classes.setAll(c.classes());
+        keywords.setAll(c.keywords());
+        procedureCodes.setAll(c.procedureCodes());
+        blacklist.setAll(c.blacklist());
+        StringBuilder b = new StringBuilder();
+        c.voteRules().forEach(r -> b.append(r.rule()).append('\n'));
+        rules.set(b.toString());
+        loading = false;
+        dirty.set(false);
+        replayed.set(false);
+        replay.set(null);
+        findings.clear();
+        loaded.set(true);
+    }
+
+    public void validate(String title) {
+        MappingContent d = draft();
+        run(title, () -> service.validate(d), findings::setAll);
+    }
+
+    public void replay(String title) {
+        MappingContent d = draft();
+        run(title, () -> new Object[]{service.validate(d), service.replay(d)}, r -> {
+            @SuppressWarnings("unchecked") List<ValidationFinding> f = (List<ValidationFinding>) r[0];
+            findings.setAll(f);
+            replay.set((MappingService.Replay) r[1]);
+            replayed.set(true);
+        });
+    }
+
+    /** Saves the replayed draft; {@code done} gets the warnings. */
+    public void save(String who, String title, Consumer<List<ValidationFinding>> done) {
+        if (!replayed.get()) {
+            throw new IllegalStateException("replay the draft before saving");
+        }
+        MappingContent d = draft();
+        run(title, () -> {
+            List<ValidationFinding> warnings = service.save(d, who);
+            return new Object[]{warnings, service.load(), service.changes()};
+        }, r -> {
+            @SuppressWarnings("unchecked") List<ValidationFinding> w = (List<ValidationFinding>) r[0];
+            show((MappingContent) r[1]);
+            @SuppressWarnings("unchecked") List<ChangeLogEntry> ch = (List<ChangeLogEntry>) r[2];
+            changes.setAll(ch);
+            findings.setAll(w);
+            done.accept(w);
+        });
+    }
+
+    public void rollback(long changeId, String who, String title) {
+        run(title, () -> {
+            service.rollback(changeId, who);
+            return new Object[]{service.load(), service.changes()};
+        }, r -> {
+            show((MappingContent) r[0]);
+            @SuppressWarnings("unchecked") List<ChangeLogEntry> ch = (List<ChangeLogEntry>) r[1];
+            changes.setAll(ch);
+        });
+    }
+
+    public void importSheet(Path file, String title) {
+        run(title, () -> service.importSpreadsheet(file), sheet -> {
+            MappingContent keep = base;
+            show(sheet.draft());
+            base = keep.withMinorErrors(sheet.draft().minorErrors()).withExactDescriptions(sheet.draft().exactDescriptions());
+            findings.setAll(sheet.findings());
+            dirty.set(true);
+        });
+    }
+
+    public void exportSheet(Path file, String title, Runnable done) {
+        MappingContent d = draft();
+        run(title, () -> {
+            service.exportSpreadsheet(d, file);
+            return Boolean.TRUE;
+        }, ok -> done.run());
+    }
+
+    private <T> void run(String title, Callable<T> work, Consumer<T> done) {
+        Task<T> t = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call();
+            }
+        };
+        tasks.run(t, done);
+    }
+}
