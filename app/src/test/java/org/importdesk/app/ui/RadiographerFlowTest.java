@@ -164,8 +164,9 @@ class RadiographerFlowTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
+    /** Waits for a condition, evaluated on the FX thread (the screens' state belongs to it). */
     static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,0 +1,120 @@
+package org.importdesk.app.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.importdesk.app.ui.model.MappingViewModel;
+import org.importdesk.app.ui.service.DecisionLog;
+import org.importdesk.app.ui.service.MappingService;
+import org.importdesk.app.ui.service.WorkstationSettings;
+import org.importdesk.engine.classify.TextStudies;
+import org.importdesk.mapping.Keyword;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.importdesk.app.ui.RadiographerFlowTest.waitFor;
+
+/** The team lead's flow: the role gate, an edit, its replay against past decisions, saving, history, rollback. */
+@ExtendWith(ApplicationExtension.class)
+class TeamLeadFlowTest {
+
+    private static final String NEW_KEYWORD = "kalottenspezial";
+
+    @TempDir
+    Path home;
+    private Workstation ws;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        WorkstationSettings settings = new WorkstationSettings(home.resolve("workstation.properties"));
+        settings.setPin("2468");
+        settings.save();
+        // two decisions radiographers confirmed earlier: the new keyword will fix the first and leave the second
+        DecisionLog log = new DecisionLog(home.resolve("decisions.tsv"));
+        log.record(TextStudies.study("1.2.3.1", "CT", "Kalottenspezial nativ", "Thorax 1mm", "", "", ""), "CTT", "CTS", "anna");
+        log.record(TextStudies.study("1.2.3.2", "CT", "CT Thorax nativ", "Thorax 1mm", "CHEST", "", ""), "CTT", "CTT", "anna");
+        ws = new Workstation(StandardServices.create(home), Locale.ENGLISH);
+        scene = ws.createScene(1360, 860);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        ws.close();
+    }
+
+    @Test
+    void editReplaySaveAndRollBack(FxRobot robot) throws Exception {
+        assertThat(ws.session().teamLead.get()).isFalse();
+        robot.clickOn("#nav-mapping");
+        waitFor(5, () -> ws.session().screen.get() == Screen.MAPPING);
+        assertThat(robot.lookup("#gate").query().isVisible()).isTrue();
+        shot("08-mapping-gate");
+        robot.clickOn("#pinField").write("1111").type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(ws.session().teamLead.get()).as("a wrong PIN is refused").isFalse();
+        robot.doubleClickOn("#pinField").eraseText(4).write("2468").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(5, () -> ws.session().teamLead.get());
+
+        MappingController mapping = (MappingController) ws.controller(Screen.MAPPING);
+        MappingViewModel model = mapping.model();
+        waitFor(60, () -> model.loaded.get());
+        int keywordsBefore = model.keywords.size();
+        assertThat(keywordsBefore).isGreaterThan(100);
+
+        robot.clickOn("#newKwClass").write("CTS");
+        robot.clickOn("#newKwText").write(NEW_KEYWORD);
+        robot.clickOn("#newKwLanguage").write("de");
+        robot.clickOn("#addKeywordButton");
+        assertThat(model.keywords).contains(new Keyword("CTS", NEW_KEYWORD, "de", Keyword.Scope.BOTH));
+        Button save = robot.lookup("#saveButton").queryButton();
+        assertThat(save.isDisabled()).as("saving needs a replay first").isTrue();
+
+        robot.clickOn("#replayButton");
+        waitFor(60, () -> model.replayed.get());
+        MappingService.Replay replay = model.replay.get();
+        assertThat(replay.decisionsChecked()).isEqualTo(2);
+        assertThat(replay.changes()).singleElement().satisfies(c -> {
+            assertThat(c.study()).isEqualTo("Kalottenspezial nativ");
+            assertThat(c.after()).isEqualTo("CTS");
+            assertThat(c.verdict()).isEqualTo(MappingService.Verdict.FIXES);
+        });
+        waitFor(5, () -> !save.isDisabled());
+        shot("09-mapping-replay");
+
+        robot.clickOn(save);
+        waitFor(60, () -> !model.dirty.get() && model.changes.stream().anyMatch(c -> c.newValue().orElse("").contains(NEW_KEYWORD)));
+        assertThat(model.keywords).hasSize(keywordsBefore + 1);
+
+        // the change history shows the insert; rolling it back removes the keyword again
+        robot.interact(() -> mapping.tabs().getSelectionModel().select(5));
+        var change = model.changes.stream().filter(c -> c.newValue().orElse("").contains(NEW_KEYWORD)).findFirst().orElseThrow();
+        javafx.scene.control.TableView<?> changes = robot.lookup("#changeTable").queryTableView();
+        robot.interact(() -> changes.getSelectionModel().select(model.changes.indexOf(change)));
+        shot("10-mapping-history");
+        robot.clickOn("#rollbackButton");
+        waitFor(60, () -> model.keywords.size() == keywordsBefore);
+        assertThat(model.keywords).noneMatch(k -> k.text().equals(NEW_KEYWORD));
+        assertThat(model.changes).anyMatch(c -> c.reverts().isPresent() && c.reverts().get() == change.id());
+    }
+
+    private void shot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Screenshots.take(scene, name);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
+}
