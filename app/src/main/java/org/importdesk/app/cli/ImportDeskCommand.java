@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
                 EvalCommand.class,
                 ExperimentCommand.class,
                 MappingCommand.class,
+                ScanCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 
