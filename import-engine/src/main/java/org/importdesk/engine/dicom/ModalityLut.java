@@ -38,7 +38,8 @@ final class ModalityLut {
         List<DicomAttributes> lut = dataSet.sequence(MODALITY_LUT_SEQUENCE);
         if (!lut.isEmpty()) {
             int[] descriptor = integers(lut.get(0).decimals(LUT_DESCRIPTOR));
-            byte[] data = lut.get(0).bytes(LUT_DATA);
+            byte[] data = lut.get(0) instanceof PixelMedAttributes pm ? LutData.bytes(pm, LUT_DATA)
+                    : lut.get(0).bytes(LUT_DATA);
             if (descriptor.length == 3 && data.length >= 2) {
                 int entries = descriptor[0] == 0 ? 65536 : descriptor[0] & 0xFFFF;
                 int[] table = new int[Math.min(entries, data.length / 2)];

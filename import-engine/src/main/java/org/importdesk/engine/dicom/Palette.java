@@ -11,11 +11,11 @@ final class Palette {
     private Palette() {
     }
 
-    static Palette of(DicomAttributes dataSet) throws DecodeException {
+    static Palette of(PixelMedAttributes dataSet) throws DecodeException {
         Palette p = new Palette();
         for (int k = 0; k < 3; k++) {
             double[] descriptor = dataSet.decimals(DESCRIPTORS[k]);
-            byte[] data = dataSet.bytes(DATA[k]);
+            byte[] data = LutData.bytes(dataSet, DATA[k]);
             if (descriptor.length != 3 || data.length == 0) {
                 throw new DecodeException("PALETTE COLOR without a usable palette (segmented palettes are not "
                         + "supported)");

@@ -1,0 +1,151 @@
+package org.importdesk.engine.imaging;
+
+import org.importdesk.engine.dicom.DecodedFrames;
+import org.importdesk.engine.dicom.FrameChoice;
+import org.importdesk.engine.dicom.PixelDecoder;
+import org.importdesk.engine.dicom.PixelFrame;
+import org.importdesk.engine.media.SeriesRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Builds MOMO's network input for a series, as in the paper: greyscale, normalised to [0,1]; a series of fewer
+ * than 40 images (or a 2D one: projection radiography, US, XA, colour) gives its first, middle and last image
+ * resampled to size x size; a volume of 40 or more gives the MIPs along its three axes after resampling it to
+ * size x size in-plane (ImageJ bicubic) and to size slices along z (cubic). Each channel is min-max normalised on
+ * its own. The paper used size 512, the authors' code 224. The MIP channels are also the viewer's MIP preview.
+ */
+public final class NetworkInputs {
+    private final PixelDecoder decoder;
+
+    public NetworkInputs(PixelDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder);
+    }
+
+    public NetworkInputs() {
+        this(PixelDecoder.standard());
+    }
+
+    public ImageResult<NetworkInput> of(SeriesRecord series, int size) {
+        return of(SeriesImages.of(series), size);
+    }
+
+    public ImageResult<NetworkInput> ofFiles(List<Path> files, int size) {
+        return of(SeriesImages.ofFiles(files), size);
+    }
+
+    public ImageResult<NetworkInput> of(SeriesImages images, int size) {
+        if (size < 8) {
+            throw new IllegalArgumentException("input size must be at least 8: " + size);
+        }
+        if (images.count() == 0) {
+            return ImageResult.none("no network input: the series has no images");
+        }
+        if (images.isVolume()) {
+            ImageResult<Volume> volume = readVolume(images.images(), size);
+            if (volume.present() && volume.get().depth() >= SeriesImages.VOLUME_THRESHOLD) {
+                return ImageResult.of(fromVolume(volume.get(), size, images.count()));
+            }
+        }
+        return threeImages(images, size);
+    }
+
+    private ImageResult<NetworkInput> threeImages(SeriesImages images, int size) {
+        List<ImageRef> chosen = images.firstMiddleLast();
+        Map<ImageRef, PixelFrame> decoded = new HashMap<>();
+        String reason = "";
+        for (Map.Entry<Path, List<ImageRef>> byFile : byFile(chosen).entrySet()) {
+            int[] frames = byFile.getValue().stream().mapToInt(ImageRef::frame).toArray();
+            DecodedFrames result = decoder.decode(byFile.getKey(), FrameChoice.of(frames));
+            if (!result.decoded()) {
+                reason = result.reason();
+                continue;
+            }
+            for (PixelFrame frame : result.frames()) {
+                decoded.put(new ImageRef(byFile.getKey(), frame.frameIndex()), frame);
+            }
+        }
+        float[] chw = new float[NetworkInput.CHANNELS * size * size];
+        for (int c = 0; c < NetworkInput.CHANNELS; c++) {
+            PixelFrame frame = decoded.get(chosen.get(c));
+            if (frame == null) {
+                return ImageResult.none(reason.isEmpty() ? "no network input: image " + (c + 1) + " not decoded"
+                        : reason);
+            }
+            float[] plane = Resampling.toUnitRange(Resampling.resize(frame.greyValues(), frame.columns(),
+                    frame.rows(), size, size));
+            System.arraycopy(plane, 0, chw, c * size * size, plane.length);
+        }
+        return ImageResult.of(new NetworkInput(size, NetworkInput.Representation.THREE_IMAGES, images.count(), chw));
+    }
+
+    /** The MIP representation of a volume already in memory (its slices any size; resampled here). */
+    public static NetworkInput fromVolume(Volume volume, int size, int imageCount) {
+        Volume square = volume;
+        if (volume.width() != size || volume.height() != size) {
+            float[][] slices = java.util.stream.IntStream.range(0, volume.depth()).parallel()
+                    .mapToObj(z -> Resampling.resize(volume.slices()[z], volume.width(), volume.height(), size, size))
+                    .toArray(float[][]::new);
+            square = new Volume(size, size, volume.depth(), slices);
+        }
+        Projections p = Mips.projectResampled(square, size);
+        float[] chw = new float[NetworkInput.CHANNELS * size * size];
+        System.arraycopy(Resampling.toUnitRange(p.axial()), 0, chw, 0, size * size);
+        System.arraycopy(Resampling.toUnitRange(p.coronal()), 0, chw, size * size, size * size);
+        System.arraycopy(Resampling.toUnitRange(p.sagittal()), 0, chw, 2 * size * size, size * size);
+        return new NetworkInput(size, NetworkInput.Representation.MIPS, imageCount, chw);
+    }
+
+    /**
+     * Reads the images as a greyscale volume, each slice resampled to size x size as it is decoded (so a long
+     * series never sits in memory at full resolution unless size is the native one). Images that do not decode or
+     * whose size differs from the most common one are left out.
+     */
+    public ImageResult<Volume> readVolume(List<ImageRef> images, int size) {
+        Map<Path, List<ImageRef>> files = byFile(images);
+        Map<ImageRef, float[]> slices = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<ImageRef, Long> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> reasons = java.util.Collections.synchronizedList(new ArrayList<>());
+        files.entrySet().parallelStream().forEach(e -> {
+            int[] frames = e.getValue().stream().mapToInt(ImageRef::frame).toArray();
+            DecodedFrames result = decoder.decode(e.getKey(), FrameChoice.of(frames));
+            if (!result.decoded()) {
+                reasons.add(result.reason());
+                return;
+            }
+            for (PixelFrame frame : result.frames()) {
+                ImageRef ref = new ImageRef(e.getKey(), frame.frameIndex());
+                slices.put(ref, Resampling.resize(frame.greyValues(), frame.columns(), frame.rows(), size, size));
+                shapes.put(ref, (long) frame.rows() << 32 | frame.columns());
+            }
+        });
+        if (slices.isEmpty()) {
+            return ImageResult.none(reasons.isEmpty() ? "no image decoded" : reasons.get(0));
+        }
+        long commonShape = shapes.values().stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<float[]> ordered = new ArrayList<>();
+        for (ImageRef ref : images) {
+            float[] slice = slices.get(ref);
+            if (slice != null && shapes.get(ref) == commonShape) {
+                ordered.add(slice);
+            }
+        }
+        return ImageResult.of(new Volume(size, size, ordered.size(), ordered.toArray(new float[0][])));
+    }
+
+    private static Map<Path, List<ImageRef>> byFile(List<ImageRef> images) {
+        Map<Path, List<ImageRef>> out = new LinkedHashMap<>();
+        for (ImageRef ref : images) {
+            out.computeIfAbsent(ref.file(), k -> new ArrayList<>()).add(ref);
+        }
+        return out;
+    }
+}

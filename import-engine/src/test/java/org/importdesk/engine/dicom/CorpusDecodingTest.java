@@ -1,0 +1,136 @@
+package org.importdesk.engine.dicom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Real files of ../shared/corpus. Reference values of CTImage.dcm come from pydicom 2.3.1 (pixel_array x slope 1
+ * + intercept -1024: stored -2000, 1091, 64, 925 at (0,0), (256,256), (100,200), (300,150)) and agree with
+ * dcmdump's first stored word 0xf830 (-2000).
+ */
+class CorpusDecodingTest {
+    private static Path corpus;
+    private static final PixelDecoder DECODER = PixelDecoder.standard();
+    private static final String CS = "cornerstoneWADOImageLoader/";
+
+    @BeforeAll
+    static void locate() {
+        corpus = CorpusFiles.corpus();
+    }
+
+    private static PixelFrame decode(String relative) {
+        assumeTrue(corpus != null, "../shared/corpus absent: corpus tests skipped");
+        DecodedFrames r = DECODER.decode(corpus.resolve(relative));
+        assertThat(r.reason()).as(relative).isEmpty();
+        return r.first();
+    }
+
+    @Test
+    void uncompressedCtMatchesPydicom() {
+        PixelFrame f = decode(CS + "CTImage.dcm");
+        assertThat(f.value(0, 0)).isEqualTo(-3024f);
+        assertThat(f.value(256, 256)).isEqualTo(67f);
+        assertThat(f.value(100, 200)).isEqualTo(-960f);
+        assertThat(f.value(300, 150)).isEqualTo(-99f);
+        assertThat(f.min()).isEqualTo(-3024f);
+        assertThat(f.max()).isEqualTo(1378f);
+        assertThat(f.windows().get(0)).isEqualTo(new VoiWindow(40, 400));
+    }
+
+    @Test
+    void everyLosslessEncodingOfTheSameCtDecodesBitExact() {
+        float[] reference = decode(CS + "CTImage.dcm").toArray();
+        for (String variant : List.of("BigEndianExplicitTransferSyntax_1.2.840.10008.1.2.2",
+                "DeflatedExplicitVRLittleEndianTransferSyntax_1.2.840.10008.1.2.1.99",
+                "LittleEndianImplicitTransferSyntax_1.2.840.10008.1.2",
+                "RLELosslessTransferSyntax_1.2.840.10008.1.2.5",
+                "JPEGProcess14TransferSyntax_1.2.840.10008.1.2.4.57",
+                "JPEGProcess14SV1TransferSyntax_1.2.840.10008.1.2.4.70",
+                "JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80",
+                "JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90")) {
+            assertThat(decode(CS + "CTImage.dcm_" + variant + ".dcm").toArray()).as(variant)
+                    .isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void lossyEncodingsStayCloseToTheOriginal() {
+        float[] reference = decode(CS + "CTImage.dcm").toArray();
+        // JPEG-LS near-lossless bounds the error per pixel; JPEG 2000 lossy and 8-bit baseline only on average
+        Map<String, double[]> bounds = Map.of(
+                "JPEGLSLossyTransferSyntax_1.2.840.10008.1.2.4.81", new double[]{2, 10},
+                "JPEG2000TransferSyntax_1.2.840.10008.1.2.4.91", new double[]{10, 400});
+        bounds.forEach((variant, bound) -> {
+            float[] lossy = decode(CS + "CTImage.dcm_" + variant + ".dcm").toArray();
+            double sum = 0;
+            double worst = 0;
+            for (int i = 0; i < reference.length; i++) {
+                double d = Math.abs(lossy[i] - reference[i]);
+                sum += d;
+                worst = Math.max(worst, d);
+            }
+            assertThat(sum / reference.length).as(variant + " mean error").isLessThan(bound[0]);
+            assertThat(worst).as(variant + " worst error").isLessThanOrEqualTo(bound[1]);
+        });
+    }
+
+    @Test
+    void colourUltrasoundAndPaletteDecodeToRgb() {
+        PixelFrame ybr = decode(CS + "US-YBR_FULL_422-EVRLE.dcm");
+        assertThat(ybr.isColour()).isTrue();
+        PixelFrame palette = decode("pydicom-data/OT-PAL-8-face.dcm");
+        assertThat(palette.isColour()).isTrue();
+        assertThat(palette.max()).isGreaterThan(200f);
+        PixelFrame mono1 = decode("fo-dicom/TestData/CR-MONO1-10-chest");
+        assertThat(mono1.isInverted()).isTrue();
+    }
+
+    /** Every DICOM file of the corpus previews or says why not; never an exception. */
+    @Test
+    void everyCorpusFilePreviewsOrGivesAReason() throws Exception {
+        assumeTrue(corpus != null, "../shared/corpus absent: corpus tests skipped");
+        Map<String, int[]> byTransferSyntax = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int files = 0;
+        for (CorpusFiles.Entry e : CorpusFiles.manifest(corpus)) {
+            if (!e.kind().startsWith("DICOM") || e.kind().equals("DICOMDIR")) {
+                continue;
+            }
+            files++;
+            DecodedFrames r = DECODER.decode(e.file(), FrameChoice.MIDDLE);
+            int[] counts = byTransferSyntax.computeIfAbsent(e.transferSyntaxUid(), k -> new int[2]);
+            if (r.decoded()) {
+                counts[0]++;
+                PixelFrame f = r.first();
+                assertThat(f.rows() * f.columns()).isPositive();
+            } else {
+                counts[1]++;
+                assertThat(r.reason()).as(e.relative()).startsWith("no preview");
+                if (!r.reason().startsWith("no preview: no pixel data")) {
+                    failures.add(e.relative() + "\t" + r.reason());
+                }
+            }
+        }
+        StringBuilder summary = new StringBuilder("corpus sweep: " + files + " files\n");
+        byTransferSyntax.forEach((ts, c) -> summary.append(String.format("  %-26s decoded %4d  no preview %3d%n",
+                ts, c[0], c[1])));
+        failures.forEach(f -> summary.append("  ").append(f).append('\n'));
+        System.out.println(summary);
+        assertThat(files).isGreaterThan(1000);
+        // JPEG-LS through CharLS: every file of the corpus decodes
+        assertThat(byTransferSyntax.get("1.2.840.10008.1.2.4.80")[1]).as(summary.toString()).isZero();
+        assertThat(byTransferSyntax.get("1.2.840.10008.1.2.4.81")[1]).as(summary.toString()).isZero();
+        // RLE is decoded here: a file PixelMed can parse never fails in the codec
+        assertThat(failures).filteredOn(f -> f.contains("RLE Lossless (")).isEmpty();
+    }
+}
