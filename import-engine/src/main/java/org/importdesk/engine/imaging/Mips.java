@@ -34,10 +34,8 @@ public final class Mips {
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             float[] axial = new float[w * h];
             Arrays.fill(axial, Float.NEGATIVE_INFINITY);
-            float[] slice = null;
             for (int zo = chunk; zo < depth; zo += chunks) {
-                float[] source = sliceAt(v, zo, depth, slice == null ? slice = new float[w * h] : slice);
-                projectSlice(source, w, h, axial, coronal, zo * w, sagittal, zo * h);
+                projectSlice(v, zo, depth, axial, coronal, sagittal);
             }
             axialParts[chunk] = axial;
         });
@@ -53,38 +51,30 @@ public final class Mips {
         return new Projections(w, h, depth, axial, coronal, sagittal);
     }
 
-    private static void projectSlice(float[] s, int w, int h, float[] axial, float[] coronal, int coronalRow,
-                                     float[] sagittal, int sagittalRow) {
-        Arrays.fill(coronal, coronalRow, coronalRow + w, Float.NEGATIVE_INFINITY);
-        for (int y = 0, i = 0; y < h; y++) {
-            float rowMax = Float.NEGATIVE_INFINITY;
-            for (int x = 0; x < w; x++, i++) {
-                float value = s[i];
-                if (value > rowMax) {
-                    rowMax = value;
-                }
-                if (value > coronal[coronalRow + x]) {
-                    coronal[coronalRow + x] = value;
-                }
-                if (value > axial[i]) {
-                    axial[i] = value;
-                }
-            }
-            sagittal[sagittalRow + y] = rowMax;
-        }
-    }
-
-    /** The slice at output position zo of depth, interpolated into {@code buffer} unless it is an input slice. */
-    private static float[] sliceAt(Volume v, int zo, int depth, float[] buffer) {
+    /** Projects output slice zo (of depth) into the three projections, interpolating on the fly when needed. */
+    private static void projectSlice(Volume v, int zo, int depth, float[] axial, float[] coronal, float[] sagittal) {
+        int w = v.width();
+        int h = v.height();
         int d = v.depth();
-        if (depth == d) {
-            return v.slices()[zo];
-        }
-        double t = (zo + 0.5) * d / depth - 0.5;
+        int coronalRow = zo * w;
+        int sagittalRow = zo * h;
+        Arrays.fill(coronal, coronalRow, coronalRow + w, Float.NEGATIVE_INFINITY);
+        double t = depth == d ? zo : (zo + 0.5) * d / depth - 0.5;
         int i = (int) Math.floor(t);
         double f = t - i;
         if (f < 1e-9) {
-            return v.slices()[clamp(i, d)];
+            float[] s = v.slices()[clamp(i, d)];
+            for (int y = 0, p = 0; y < h; y++) {
+                float rowMax = Float.NEGATIVE_INFINITY;
+                for (int x = 0; x < w; x++, p++) {
+                    float value = s[p];
+                    rowMax = Math.max(rowMax, value);
+                    coronal[coronalRow + x] = Math.max(coronal[coronalRow + x], value);
+                    axial[p] = Math.max(axial[p], value);
+                }
+                sagittal[sagittalRow + y] = rowMax;
+            }
+            return;
         }
         float[] s0 = v.slices()[clamp(i - 1, d)];
         float[] s1 = v.slices()[clamp(i, d)];
@@ -94,10 +84,16 @@ public final class Mips {
         float w1 = (float) cubic(f);
         float w2 = (float) cubic(1 - f);
         float w3 = (float) cubic(2 - f);
-        for (int p = 0; p < buffer.length; p++) {
-            buffer[p] = w0 * s0[p] + w1 * s1[p] + w2 * s2[p] + w3 * s3[p];
+        for (int y = 0, p = 0; y < h; y++) {
+            float rowMax = Float.NEGATIVE_INFINITY;
+            for (int x = 0; x < w; x++, p++) {
+                float value = w0 * s0[p] + w1 * s1[p] + w2 * s2[p] + w3 * s3[p];
+                rowMax = Math.max(rowMax, value);
+                coronal[coronalRow + x] = Math.max(coronal[coronalRow + x], value);
+                axial[p] = Math.max(axial[p], value);
+            }
+            sagittal[sagittalRow + y] = rowMax;
         }
-        return buffer;
     }
 
     private static int clamp(int i, int d) {

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * its own. The paper used size 512, the authors' code 224. The MIP channels are also the viewer's MIP preview.
  */
 public final class NetworkInputs {
+    /** Volume slices larger than this (or than the input size) are shrunk as they are read. */
+    static final int MAX_VOLUME_SIDE = 512;
+
     private final PixelDecoder decoder;
 
     public NetworkInputs(PixelDecoder decoder) {
@@ -49,7 +52,7 @@ public final class NetworkInputs {
             return ImageResult.none("no network input: the series has no images");
         }
         if (images.isVolume()) {
-            ImageResult<Volume> volume = readVolume(images.images(), size);
+            ImageResult<Volume> volume = readVolume(images.images(), Math.max(size, MAX_VOLUME_SIDE));
             if (volume.present() && volume.get().depth() >= SeriesImages.VOLUME_THRESHOLD) {
                 return ImageResult.of(fromVolume(volume.get(), size, images.count()));
             }
@@ -86,29 +89,32 @@ public final class NetworkInputs {
         return ImageResult.of(new NetworkInput(size, NetworkInput.Representation.THREE_IMAGES, images.count(), chw));
     }
 
-    /** The MIP representation of a volume already in memory (its slices any size; resampled here). */
+    /**
+     * The MIP representation of a volume already in memory: MIPs of the volume resampled to {@code size} slices
+     * along z (cubic, computed slice by slice by {@link Mips#projectResampled}), then each projection resampled
+     * in-plane to size x size (ImageJ bicubic) and normalised to [0,1].
+     */
     public static NetworkInput fromVolume(Volume volume, int size, int imageCount) {
-        Volume square = volume;
-        if (volume.width() != size || volume.height() != size) {
-            float[][] slices = java.util.stream.IntStream.range(0, volume.depth()).parallel()
-                    .mapToObj(z -> Resampling.resize(volume.slices()[z], volume.width(), volume.height(), size, size))
-                    .toArray(float[][]::new);
-            square = new Volume(size, size, volume.depth(), slices);
-        }
-        Projections p = Mips.projectResampled(square, size);
+        Projections p = Mips.projectResampled(volume, size);
+        int w = volume.width();
+        int h = volume.height();
         float[] chw = new float[NetworkInput.CHANNELS * size * size];
-        System.arraycopy(Resampling.toUnitRange(p.axial()), 0, chw, 0, size * size);
-        System.arraycopy(Resampling.toUnitRange(p.coronal()), 0, chw, size * size, size * size);
-        System.arraycopy(Resampling.toUnitRange(p.sagittal()), 0, chw, 2 * size * size, size * size);
+        float[][] planes = {
+                Resampling.resize(p.axial(), w, h, size, size),
+                Resampling.resize(p.coronal(), w, size, size, size),
+                Resampling.resize(p.sagittal(), h, size, size, size)};
+        for (int c = 0; c < planes.length; c++) {
+            System.arraycopy(Resampling.toUnitRange(planes[c]), 0, chw, c * size * size, size * size);
+        }
         return new NetworkInput(size, NetworkInput.Representation.MIPS, imageCount, chw);
     }
 
     /**
-     * Reads the images as a greyscale volume, each slice resampled to size x size as it is decoded (so a long
-     * series never sits in memory at full resolution unless size is the native one). Images that do not decode or
-     * whose size differs from the most common one are left out.
+     * Reads the images as a greyscale volume at their own resolution; slices larger than {@code maxSide} on a side
+     * are resampled (ImageJ bicubic) to fit as they are decoded, so a long series of large images stays in bounds.
+     * Images that do not decode or whose size differs from the most common one are left out.
      */
-    public ImageResult<Volume> readVolume(List<ImageRef> images, int size) {
+    public ImageResult<Volume> readVolume(List<ImageRef> images, int maxSide) {
         Map<Path, List<ImageRef>> files = byFile(images);
         Map<ImageRef, float[]> slices = new java.util.concurrent.ConcurrentHashMap<>();
         Map<ImageRef, Long> shapes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -122,8 +128,19 @@ public final class NetworkInputs {
             }
             for (PixelFrame frame : result.frames()) {
                 ImageRef ref = new ImageRef(e.getKey(), frame.frameIndex());
-                slices.put(ref, Resampling.resize(frame.greyValues(), frame.columns(), frame.rows(), size, size));
-                shapes.put(ref, (long) frame.rows() << 32 | frame.columns());
+                int rows = frame.rows();
+                int columns = frame.columns();
+                float[] grey = frame.greyValues();
+                if (Math.max(rows, columns) > maxSide) {
+                    double scale = (double) maxSide / Math.max(rows, columns);
+                    int newColumns = Math.max(1, (int) Math.round(columns * scale));
+                    int newRows = Math.max(1, (int) Math.round(rows * scale));
+                    grey = Resampling.resize(grey, columns, rows, newColumns, newRows);
+                    rows = newRows;
+                    columns = newColumns;
+                }
+                slices.put(ref, grey);
+                shapes.put(ref, (long) rows << 32 | columns);
             }
         });
         if (slices.isEmpty()) {
@@ -138,7 +155,9 @@ public final class NetworkInputs {
                 ordered.add(slice);
             }
         }
-        return ImageResult.of(new Volume(size, size, ordered.size(), ordered.toArray(new float[0][])));
+        int rows = (int) (commonShape >>> 32);
+        int columns = (int) commonShape;
+        return ImageResult.of(new Volume(columns, rows, ordered.size(), ordered.toArray(new float[0][])));
     }
 
     private static Map<Path, List<ImageRef>> byFile(List<ImageRef> images) {
