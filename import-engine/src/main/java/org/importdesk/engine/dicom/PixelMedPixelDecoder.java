@@ -301,7 +301,16 @@ final class PixelMedPixelDecoder implements PixelDecoder {
                     && image.convertedToRgb() ? "RGB" : m.photometric());
         }
         if (PIXELMED_CODECS.contains(ts)) {
-            return pixelMedFrame(frames, index, m, ts);
+            try {
+                return pixelMedFrame(frames, index, m, ts);
+            } catch (DecodeException e) {
+                if (!JPEG_DCT.contains(ts) || !JpegDctDecoder.isDct(frame)) {
+                    throw e;
+                }
+                JpegDctDecoder.Image image = JpegDctDecoder.decode(frame); // the JDK reader refused the stream
+                checkSize(image.width(), image.height(), image.components(), m);
+                return new RawFrame(image.samples(), image.components(), m.photometric());
+            }
         }
         throw new DecodeException("no decoder for this transfer syntax");
     }

@@ -84,6 +84,42 @@ class CorpusDecodingTest {
         });
     }
 
+    /**
+     * 12-bit extended and progressive JPEG (our own decoder) against dcmtk's IJG 12-bit decoder: the reference is
+     * made in the test by {@code dcmdjpeg} (skipped where dcmtk is not installed); IDCTs may round apart by 2.
+     */
+    @Test
+    void twelveBitLossyJpegMatchesDcmtk(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        assumeTrue(corpus != null, "../shared/corpus absent: corpus tests skipped");
+        for (String name : List.of(CS + "CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm",
+                CS + "CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm",
+                "pylibjpeg-data/JPEGExtended/JPEGExtended_1s_1f_u_16_12.dcm")) {
+            Path reference = tmp.resolve(Path.of(name).getFileName() + ".raw.dcm");
+            int rc;
+            try {
+                Process p = new ProcessBuilder("dcmdjpeg", corpus.resolve(name).toString(), reference.toString())
+                        .redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                rc = p.waitFor();
+            } catch (java.io.IOException e) {
+                rc = -1;
+            }
+            assumeTrue(rc == 0, "dcmtk's dcmdjpeg not available: reference decode skipped");
+            float[] ours = decode(name).toArray();
+            float[] dcmtk = DECODER.decode(reference).first().toArray();
+            assertThat(ours).hasSameSizeAs(dcmtk);
+            double sum = 0;
+            double worst = 0;
+            for (int i = 0; i < ours.length; i++) {
+                double d = Math.abs(ours[i] - dcmtk[i]);
+                sum += d;
+                worst = Math.max(worst, d);
+            }
+            assertThat(worst).as(name).isLessThanOrEqualTo(2.0);
+            assertThat(sum / ours.length).as(name).isLessThan(0.1);
+        }
+    }
+
     @Test
     void colourUltrasoundAndPaletteDecodeToRgb() {
         PixelFrame ybr = decode(CS + "US-YBR_FULL_422-EVRLE.dcm");
