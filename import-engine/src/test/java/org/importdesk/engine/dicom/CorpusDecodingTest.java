@@ -115,7 +115,7 @@ class CorpusDecodingTest {
                 sum += d;
                 worst = Math.max(worst, d);
             }
-            assertThat(worst).as(name).isLessThanOrEqualTo(2.0);
+            assertThat(worst).as(name).isLessThanOrEqualTo(2.01); // 2 stored units times the rescale slope
             assertThat(sum / ours.length).as(name).isLessThan(0.1);
         }
     }
