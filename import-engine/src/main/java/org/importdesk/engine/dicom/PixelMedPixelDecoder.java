@@ -304,6 +304,12 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             try {
                 return pixelMedFrame(frames, index, m, ts);
             } catch (DecodeException e) {
+                if (ts.startsWith("1.2.840.10008.1.2.4.9") && OpenJpegDecoder.available()) {
+                    OpenJpegDecoder.Image image = OpenJpegDecoder.decode(frame); // jai-imageio refused the stream
+                    checkSize(image.width(), image.height(), image.components(), m);
+                    return new RawFrame(image.samples(), image.components(), image.components() == 3
+                            && m.photometric().startsWith("YBR_") ? "RGB" : m.photometric());
+                }
                 if (!JPEG_DCT.contains(ts) || !JpegDctDecoder.isDct(frame)) {
                     throw e;
                 }

@@ -120,6 +120,25 @@ class CorpusDecodingTest {
         }
     }
 
+    /** HTJ2K through OpenJPEG 2.5: the lossless and the lossy encoding of the same photograph agree closely. */
+    @Test
+    void htj2kDecodesThroughOpenJpeg() {
+        assumeTrue(OpenJpegDecoder.available(), "OpenJPEG 2.5 (libopenjp2) not installed: HTJ2K skipped");
+        PixelFrame lossless = decode("pydicom-data/HTJ2KLossless_08_RGB.dcm");
+        PixelFrame lossy = decode("pydicom-data/HTJ2K_08_RGB.dcm");
+        assertThat(lossless.isColour()).isTrue();
+        assertThat(lossless.columns()).isEqualTo(640);
+        assertThat(lossless.rows()).isEqualTo(480);
+        float[] a = lossless.toArray();
+        float[] b = lossy.toArray();
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        assertThat(sum / a.length).isLessThan(1.0);
+        assertThat(lossless.max() - lossless.min()).isGreaterThan(200f);
+    }
+
     @Test
     void colourUltrasoundAndPaletteDecodeToRgb() {
         PixelFrame ybr = decode(CS + "US-YBR_FULL_422-EVRLE.dcm");
