@@ -7,7 +7,8 @@ import java.util.List;
  * DCT JPEG frames the JDK reader cannot decode: 12-bit extended (process 4) and progressive (processes 10/12, and
  * the retired 6/8 files that use the same frames), Huffman coded, 8 or 12 bits, any sampling factors. Components
  * come back as coded (no colour conversion); the caller converts YBR by the photometric interpretation.
- * Arithmetic coding (SOF9..) is not supported.
+ * Also lossless Huffman JPEG (process 14, SOF3, predictors 1-7, no subsampling), several times faster than
+ * PixelMed's pure-Java codec on large radiographs. Arithmetic coding (SOF9..) is not supported.
  */
 final class JpegDctDecoder {
     record Image(int width, int height, int components, int[] samples, boolean convertedToRgb) {
@@ -29,6 +30,11 @@ final class JpegDctDecoder {
     }
 
     private JpegDctDecoder() {
+    }
+
+    /** Whether the stream's frame header is lossless Huffman (SOF3). */
+    static boolean isLossless(byte[] jpeg) {
+        return sofMarker(jpeg) == 0xC3;
     }
 
     /** Whether the stream's frame header is a Huffman DCT one (SOF0, SOF1, SOF2). */
@@ -126,6 +132,7 @@ final class JpegDctDecoder {
         private int width;
         private int height;
         private boolean progressive;
+        private boolean lossless;
         private int restartInterval;
         private int hMax = 1;
         private int vMax = 1;
@@ -169,7 +176,11 @@ final class JpegDctDecoder {
                     case 0xDB -> readQuantisation(pos + 2, segmentEnd);
                     case 0xC4 -> readHuffman(pos + 2, segmentEnd);
                     case 0xC0, 0xC1, 0xC2 -> readFrame(pos + 2, marker == 0xC2);
-                    case 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
+                    case 0xC3 -> {
+                        lossless = true;
+                        readFrame(pos + 2, false);
+                    }
+                    case 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
                             throw new DecodeException(String.format("JPEG SOF%d is not supported", marker - 0xC0));
                     case 0xDD -> restartInterval = u16(pos + 2);
                     case 0xDA -> {
@@ -242,7 +253,7 @@ final class JpegDctDecoder {
             height = u16(at + 1);
             width = u16(at + 3);
             int n = data[at + 5] & 0xFF;
-            if (precision != 8 && precision != 12) {
+            if (lossless ? precision < 2 || precision > 16 : precision != 8 && precision != 12) {
                 throw new DecodeException("JPEG precision " + precision + " is not supported");
             }
             if (width <= 0 || height <= 0 || n <= 0 || n > 4) {
@@ -262,6 +273,15 @@ final class JpegDctDecoder {
             }
             mcusPerLine = (width + 8 * hMax - 1) / (8 * hMax);
             mcusPerColumn = (height + 8 * vMax - 1) / (8 * vMax);
+            if (lossless) {
+                for (Component c : components) {
+                    if (c.h != 1 || c.v != 1) {
+                        throw new DecodeException("subsampled lossless JPEG is not supported");
+                    }
+                    c.coefficients = new int[width * height];
+                }
+                return;
+            }
             for (Component c : components) {
                 c.blocksPerLine = mcusPerLine * c.h;
                 c.blocksPerColumn = mcusPerColumn * c.v;
@@ -290,7 +310,11 @@ final class JpegDctDecoder {
             int ah = (data[at + 2] & 0xFF) >> 4;
             int al = data[at + 2] & 0x0F;
             pos = at + 3;
-            decodeScan(scan, ss, progressive ? se : 63, ah, al);
+            if (lossless) {
+                decodeLosslessScan(scan, ss, al);
+            } else {
+                decodeScan(scan, ss, progressive ? se : 63, ah, al);
+            }
             // skip to the next marker (not RSTn, not stuffed 0xFF00)
             while (pos + 1 < data.length) {
                 if ((data[pos] & 0xFF) == 0xFF) {
@@ -336,6 +360,61 @@ final class JpegDctDecoder {
                         }
                     }
                 }
+            }
+        }
+
+        /**
+         * Lossless (process 14) scan: one sample per component per MCU, predictor {@code predictor} (1..7), point
+         * transform {@code pt}; prediction restarts at the top of the image and of each restart interval.
+         */
+        private void decodeLosslessScan(List<Component> scan, int predictor, int pt) throws DecodeException {
+            resetBits();
+            int n = scan.size();
+            int total = width * height;
+            int mask = precision >= 32 ? -1 : (1 << precision) - 1;
+            int initial = 1 << (precision - pt - 1);
+            int sinceRestart = 0;
+            boolean firstLine = true;
+            for (int i = 0; i < total; i++) {
+                if (restartInterval > 0 && i > 0 && i % restartInterval == 0) {
+                    restart(scan);
+                    sinceRestart = 0;
+                    firstLine = true;
+                }
+                int x = i % width;
+                if (x == 0 && sinceRestart >= width) {
+                    firstLine = false;
+                }
+                for (int k = 0; k < n; k++) {
+                    Component c = scan.get(k);
+                    int[] plane = c.coefficients;
+                    int prediction;
+                    if (sinceRestart == 0) {
+                        prediction = initial;
+                    } else if (firstLine) {
+                        prediction = plane[i - 1];
+                    } else if (x == 0) {
+                        prediction = plane[i - width];
+                    } else {
+                        int ra = plane[i - 1];
+                        int rb = plane[i - width];
+                        int rc = plane[i - width - 1];
+                        prediction = switch (predictor) {
+                            case 1 -> ra;
+                            case 2 -> rb;
+                            case 3 -> rc;
+                            case 4 -> ra + rb - rc;
+                            case 5 -> ra + ((rb - rc) >> 1);
+                            case 6 -> rb + ((ra - rc) >> 1);
+                            case 7 -> (ra + rb) >> 1;
+                            default -> throw new DecodeException("lossless JPEG predictor " + predictor);
+                        };
+                    }
+                    int t = decodeHuffman(dc[c.dcTable]);
+                    int diff = t == 0 ? 0 : t == 16 ? 32768 : extend(receive(t), t);
+                    plane[i] = (prediction + diff) & mask;
+                }
+                sinceRestart++;
             }
         }
 
@@ -552,6 +631,16 @@ final class JpegDctDecoder {
 
         private Image output() throws DecodeException {
             int n = components.size();
+            if (lossless) {
+                int[] samples = new int[width * height * n];
+                for (int ci = 0; ci < n; ci++) {
+                    int[] plane = components.get(ci).coefficients;
+                    for (int i = 0; i < plane.length; i++) {
+                        samples[i * n + ci] = plane[i];
+                    }
+                }
+                return new Image(width, height, n, samples, false);
+            }
             int levelShift = 1 << (precision - 1);
             int max = (1 << precision) - 1;
             int[][] planes = new int[n][];

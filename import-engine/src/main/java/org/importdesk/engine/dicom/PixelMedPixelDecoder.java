@@ -25,7 +25,8 @@ import java.util.zip.Inflater;
 /**
  * {@link PixelDecoder} over PixelMed: PixelMed parses the file (with decompression off, so only the frames asked for
  * are decoded) and decodes JPEG baseline/8-bit extended, JPEG lossless and JPEG 2000 frames; RLE and deflated frames
- * are decoded here, JPEG-LS by CharLS, HTJ2K by OpenJPEG, 12-bit JPEG by {@link JpegDctDecoder}.
+ * are decoded here, JPEG-LS by CharLS, JPEG 2000 and HTJ2K by OpenJPEG (JPEG 2000 falls back to jai-imageio),
+ * 12-bit and progressive JPEG by {@link JpegDctDecoder}.
  */
 final class PixelMedPixelDecoder implements PixelDecoder {
     static final String RLE = "1.2.840.10008.1.2.5";
@@ -33,6 +34,8 @@ final class PixelMedPixelDecoder implements PixelDecoder {
     private static final Set<String> JPEG_LS = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
     private static final Set<String> HTJ2K = Set.of("1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
             "1.2.840.10008.1.2.4.203");
+    private static final Set<String> JPEG_LOSSLESS = Set.of("1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70");
+    private static final Set<String> JPEG_2000 = Set.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91");
     private static final Set<String> JPEG_DCT = Set.of("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51",
             "1.2.840.10008.1.2.4.53", "1.2.840.10008.1.2.4.55");
     private static final Set<String> PIXELMED_CODECS = Set.of("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51",
@@ -286,10 +289,14 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             return new RawFrame(image.samples(), image.components(), m.photometric());
         }
         if (HTJ2K.contains(ts)) {
-            OpenJpegDecoder.Image image = OpenJpegDecoder.decode(frame);
-            checkSize(image.width(), image.height(), image.components(), m);
-            return new RawFrame(image.samples(), image.components(), image.components() == 3
-                    && m.photometric().startsWith("YBR_") ? "RGB" : m.photometric());
+            return openJpegFrame(frame, m);
+        }
+        if (JPEG_2000.contains(ts) && OpenJpegDecoder.available()) {
+            try {
+                return openJpegFrame(frame, m); // native and several times faster than jai-imageio
+            } catch (DecodeException e) {
+                return pixelMedFrame(frames, index, m, ts);
+            }
         }
         if (JPEG_DCT.contains(ts) && JpegDctDecoder.isDct(frame)
                 && (JpegDctDecoder.precision(frame) > 8 || !"1.2.840.10008.1.2.4.50".equals(ts)
@@ -300,16 +307,19 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             return new RawFrame(image.samples(), image.components(), image.components() == 3
                     && image.convertedToRgb() ? "RGB" : m.photometric());
         }
+        if (JPEG_LOSSLESS.contains(ts) && JpegDctDecoder.isLossless(frame)) {
+            try {
+                JpegDctDecoder.Image image = JpegDctDecoder.decode(frame);
+                checkSize(image.width(), image.height(), image.components(), m);
+                return new RawFrame(image.samples(), image.components(), m.photometric());
+            } catch (DecodeException e) {
+                return pixelMedFrame(frames, index, m, ts);
+            }
+        }
         if (PIXELMED_CODECS.contains(ts)) {
             try {
                 return pixelMedFrame(frames, index, m, ts);
             } catch (DecodeException e) {
-                if (ts.startsWith("1.2.840.10008.1.2.4.9") && OpenJpegDecoder.available()) {
-                    OpenJpegDecoder.Image image = OpenJpegDecoder.decode(frame); // jai-imageio refused the stream
-                    checkSize(image.width(), image.height(), image.components(), m);
-                    return new RawFrame(image.samples(), image.components(), image.components() == 3
-                            && m.photometric().startsWith("YBR_") ? "RGB" : m.photometric());
-                }
                 if (!JPEG_DCT.contains(ts) || !JpegDctDecoder.isDct(frame)) {
                     throw e;
                 }
@@ -319,6 +329,14 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             }
         }
         throw new DecodeException("no decoder for this transfer syntax");
+    }
+
+    private static RawFrame openJpegFrame(byte[] frame, PixelModule m) throws DecodeException {
+        OpenJpegDecoder.Image image = OpenJpegDecoder.decode(frame);
+        checkSize(image.width(), image.height(), image.components(), m);
+        // YBR_ICT and YBR_RCT name the codestream's multi-component transform, which OpenJPEG undoes
+        boolean mct = m.photometric().equals("YBR_ICT") || m.photometric().equals("YBR_RCT");
+        return new RawFrame(image.samples(), image.components(), mct ? "RGB" : m.photometric());
     }
 
     private static void checkSize(int width, int height, int components, PixelModule m) throws DecodeException {

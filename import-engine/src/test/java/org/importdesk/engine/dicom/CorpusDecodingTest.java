@@ -84,6 +84,45 @@ class CorpusDecodingTest {
         });
     }
 
+    /** Runs dcmtk's dcmdjpeg into {@code out}; false when dcmtk is missing or refuses the file. */
+    private static boolean dcmdjpeg(Path in, Path out) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("dcmdjpeg", in.toString(), out.toString()).redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Our lossless JPEG decoder against dcmtk's (IJG 16-bit lossless): every corpus file, bit exact. */
+    @Test
+    void losslessJpegMatchesDcmtkBitExact(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        assumeTrue(corpus != null, "../shared/corpus absent: corpus tests skipped");
+        int compared = 0;
+        for (CorpusFiles.Entry e : CorpusFiles.manifest(corpus)) {
+            if (!e.transferSyntaxUid().equals("1.2.840.10008.1.2.4.57")
+                    && !e.transferSyntaxUid().equals("1.2.840.10008.1.2.4.70")) {
+                continue;
+            }
+            DecodedFrames ours = DECODER.decode(e.file(), FrameChoice.MIDDLE);
+            Path reference = tmp.resolve(compared + ".dcm");
+            if (!ours.decoded() || !dcmdjpeg(e.file(), reference)) {
+                continue;
+            }
+            DecodedFrames dcmtk = DECODER.decode(reference, FrameChoice.MIDDLE);
+            assumeTrue(dcmtk.decoded() || compared > 0, "dcmdjpeg output unreadable");
+            if (!dcmtk.decoded() || dcmtk.first().isColour()) {
+                continue; // dcmtk may change the colour model of lossless colour files
+            }
+            assertThat(ours.first().toArray()).as(e.relative()).isEqualTo(dcmtk.first().toArray());
+            compared++;
+        }
+        assumeTrue(compared > 0, "dcmtk's dcmdjpeg not available: reference decode skipped");
+        assertThat(compared).isGreaterThanOrEqualTo(10);
+    }
+
     /**
      * 12-bit extended and progressive JPEG (our own decoder) against dcmtk's IJG 12-bit decoder: the reference is
      * made in the test by {@code dcmdjpeg} (skipped where dcmtk is not installed); IDCTs may round apart by 2.
@@ -95,16 +134,7 @@ class CorpusDecodingTest {
                 CS + "CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm",
                 "pylibjpeg-data/JPEGExtended/JPEGExtended_1s_1f_u_16_12.dcm")) {
             Path reference = tmp.resolve(Path.of(name).getFileName() + ".raw.dcm");
-            int rc;
-            try {
-                Process p = new ProcessBuilder("dcmdjpeg", corpus.resolve(name).toString(), reference.toString())
-                        .redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                rc = p.waitFor();
-            } catch (java.io.IOException e) {
-                rc = -1;
-            }
-            assumeTrue(rc == 0, "dcmtk's dcmdjpeg not available: reference decode skipped");
+            assumeTrue(dcmdjpeg(corpus.resolve(name), reference), "dcmtk's dcmdjpeg not available: skipped");
             float[] ours = decode(name).toArray();
             float[] dcmtk = DECODER.decode(reference).first().toArray();
             assertThat(ours).hasSameSizeAs(dcmtk);

@@ -63,6 +63,20 @@ public final class ThumbnailBench implements BenchPart {
         context.out().printf("  thumbnails: %d of %d series previewed; time per series %s%n", previews,
                 series.size(), Timing.of(millis));
         reasons.forEach((reason, n) -> context.out().printf("    %3d x %s%n", n, reason));
+        Integer[] order = new Integer[series.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(millis[b], millis[a]));
+        context.out().println("  slowest:");
+        for (int i = 0; i < Math.min(5, order.length); i++) {
+            SeriesRecord s = series.get(order[i]);
+            InstanceRecord middle = s.instances().get(s.instances().size() / 2);
+            context.out().printf("    %7.1f ms  %s (%d instances, %s)%n", millis[order[i]],
+                    context.corpus().relativize(middle.file()), s.instances().size(),
+                    middle.header().attributes().string(DicomTag.NUMBER_OF_FRAMES).isEmpty() ? "1 frame"
+                            : middle.header().attributes().string(DicomTag.NUMBER_OF_FRAMES) + " frames");
+        }
     }
 
     static List<SeriesRecord> readSeries(Path root) throws Exception {
