@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,19 @@ public final class NetworkInputs {
 
     public ImageResult<NetworkInput> ofFiles(List<Path> files, int size) {
         return of(SeriesImages.ofFiles(files), size);
+    }
+
+    /**
+     * The input as CHW floats, empty when the series has none (the shape of the inference package's
+     * {@code SeriesInputs}: {@code new NetworkInputs()::chw} fits it).
+     */
+    public Optional<float[]> chw(SeriesRecord series, int size) {
+        return of(series, size).value().map(NetworkInput::toArray);
+    }
+
+    /** {@link #chw(SeriesRecord, int)} over loose files of one series (fits {@code FileSeriesInputs}). */
+    public Optional<float[]> chw(List<Path> files, int size) {
+        return ofFiles(files, size).value().map(NetworkInput::toArray);
     }
 
     public ImageResult<NetworkInput> of(SeriesImages images, int size) {
