@@ -19,6 +19,7 @@ final class JpegDctDecoder {
             14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39,
             46, 53, 60, 61, 54, 47, 55, 62, 63};
     private static final float[][] COS = new float[8][8];
+    private static final int LOOKAHEAD = 9;
 
     static {
         for (int x = 0; x < 8; x++) {
@@ -91,6 +92,8 @@ final class JpegDctDecoder {
         final int[] valPtr = new int[17];
         final int[] minCode = new int[17];
         final int[] values;
+        /** For the next LOOKAHEAD bits: (code length << 8 | symbol) of codes up to LOOKAHEAD bits long, else 0. */
+        final int[] lookup = new int[1 << LOOKAHEAD];
 
         Huffman(int[] counts, int[] values) {
             this.values = values;
@@ -99,6 +102,14 @@ final class JpegDctDecoder {
             for (int l = 1; l <= 16; l++) {
                 valPtr[l] = k;
                 minCode[l] = code;
+                for (int i = 0; i < counts[l] && k + i < values.length; i++) {
+                    if (l <= LOOKAHEAD) {
+                        int first = (code + i) << (LOOKAHEAD - l);
+                        for (int j = 0; j < 1 << (LOOKAHEAD - l); j++) {
+                            lookup[first + j] = l << 8 | values[k + i];
+                        }
+                    }
+                }
                 code += counts[l];
                 k += counts[l];
                 maxCode[l] = counts[l] == 0 ? -1 : code - 1;
@@ -140,7 +151,7 @@ final class JpegDctDecoder {
         private int mcusPerColumn;
         private boolean frameSeen;
         // entropy decoder state
-        private int bitBuffer;
+        private long bitBuffer;
         private int bitCount;
         private boolean markerHit;
         private int eobRun;
@@ -419,8 +430,7 @@ final class JpegDctDecoder {
         }
 
         private void restart(List<Component> scan) {
-            bitCount = 0;
-            markerHit = false;
+            resetBits();
             while (pos + 1 < data.length) {
                 if ((data[pos] & 0xFF) == 0xFF) {
                     int m = data[pos + 1] & 0xFF;
@@ -574,15 +584,18 @@ final class JpegDctDecoder {
 
         private void resetBits() {
             bitCount = 0;
+            bitBuffer = 0;
             markerHit = false;
         }
 
-        private int readBit() {
-            if (bitCount == 0) {
+        /** Tops the bit buffer up to more than 56 bits; past a marker (or the end) it is padded with zeros. */
+        private void fill() {
+            while (bitCount <= 56) {
+                int b;
                 if (markerHit || pos >= data.length) {
-                    bitBuffer = 0;
+                    b = 0;
                 } else {
-                    int b = data[pos] & 0xFF;
+                    b = data[pos] & 0xFF;
                     if (b == 0xFF) {
                         int next = pos + 1 < data.length ? data[pos + 1] & 0xFF : 0xD9;
                         if (next == 0) {
@@ -594,20 +607,29 @@ final class JpegDctDecoder {
                     } else {
                         pos++;
                     }
-                    bitBuffer = b;
                 }
-                bitCount = 8;
+                bitBuffer = bitBuffer << 8 | b;
+                bitCount += 8;
+            }
+        }
+
+        private int readBit() {
+            if (bitCount == 0) {
+                fill();
             }
             bitCount--;
-            return (bitBuffer >> bitCount) & 1;
+            return (int) (bitBuffer >>> bitCount) & 1;
         }
 
         private int receive(int n) {
-            int v = 0;
-            for (int i = 0; i < n; i++) {
-                v = v << 1 | readBit();
+            if (n == 0) {
+                return 0;
             }
-            return v;
+            if (bitCount < n) {
+                fill();
+            }
+            bitCount -= n;
+            return (int) (bitBuffer >>> bitCount) & ((1 << n) - 1);
         }
 
         private static int extend(int v, int n) {
@@ -617,6 +639,14 @@ final class JpegDctDecoder {
         private int decodeHuffman(Huffman table) throws DecodeException {
             if (table == null) {
                 throw new DecodeException("JPEG scan uses an undefined Huffman table");
+            }
+            if (bitCount < LOOKAHEAD) {
+                fill();
+            }
+            int entry = table.lookup[(int) (bitBuffer >>> (bitCount - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
+            if (entry != 0) {
+                bitCount -= entry >> 8;
+                return entry & 0xFF;
             }
             int code = 0;
             for (int l = 1; l <= 16; l++) {
