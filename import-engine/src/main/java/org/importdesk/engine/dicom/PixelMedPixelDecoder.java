@@ -170,6 +170,9 @@ final class PixelMedPixelDecoder implements PixelDecoder {
     private static byte[] littleEndianBytes(Attribute pixelData, PixelModule m) throws Exception {
         if (pixelData instanceof OtherWordAttribute || "OW".equals(new String(pixelData.getVR()))) {
             short[] words = pixelData.getShortValues();
+            if (words == null) {
+                throw new DecodeException("pixel data holds no values");
+            }
             byte[] out = new byte[words.length * 2];
             for (int i = 0; i < words.length; i++) {
                 out[2 * i] = (byte) words[i];
