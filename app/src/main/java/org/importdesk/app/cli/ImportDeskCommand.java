@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
                 ExperimentCommand.class,
                 MappingCommand.class,
                 ScanCommand.class,
+                PreviewCommand.class,
+                BenchCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 
