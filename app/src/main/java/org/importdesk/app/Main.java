@@ -1,6 +1,8 @@
 package org.importdesk.app;
 
 import org.importdesk.app.cli.ImportDeskCommand;
+import org.importdesk.engine.config.AppDirectories;
+import org.importdesk.engine.config.NativeRuntimeDefaults;
 import picocli.CommandLine;
 
 /** Entry point of the {@code importdesk} command. Not an {@code Application}: JavaFX starts only for {@code gui}. */
@@ -9,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeRuntimeDefaults.apply(AppDirectories.forCurrentUser());
         System.exit(run(args));
     }
 
