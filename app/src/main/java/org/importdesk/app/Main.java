@@ -11,7 +11,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        NativeRuntimeDefaults.apply(AppDirectories.forCurrentUser());
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        NativeRuntimeDefaults.apply(dirs);
+        if (args.length == 0 || args[0].equals("gui")) {
+            try {
+                GuiLogFile.teeStandardError(dirs.logs());
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("ImportDesk: no log file in " + dirs.logs() + ": " + e.getMessage());
+            }
+        }
         System.exit(run(args));
     }
 

@@ -233,7 +233,7 @@ public final class ConfigurationLoader {
                 case "config" -> dirs.config();
                 case "cache" -> dirs.cache();
                 case "logs" -> dirs.logs();
-                case "home" -> Path.of(System.getProperty("user.home"));
+                case "home" -> Environment.current().userHome();
                 default -> throw new IllegalArgumentException("unknown placeholder ${" + m.group(1)
                         + "} (known: ${data}, ${config}, ${cache}, ${logs}, ${home})");
             };

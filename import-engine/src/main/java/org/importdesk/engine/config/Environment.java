@@ -29,8 +29,20 @@ public record Environment(OperatingSystem os, Map<String, String> variables, Map
     public static Environment current() {
         Map<String, String> props = new java.util.HashMap<>();
         System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
-        return new Environment(OperatingSystem.current(), System.getenv(), props,
-                Path.of(System.getProperty("user.home")));
+        OperatingSystem os = OperatingSystem.current();
+        return new Environment(os, System.getenv(), props, userHome(os, System.getenv("HOME"), System.getProperty("user.home")));
+    }
+
+    /**
+     * On Linux and macOS the XDG conventions are defined relative to {@code $HOME}; Java's {@code user.home} comes from
+     * the password database instead and ignores a changed {@code HOME} (sudo -H, CI runs with a throw-away home).
+     */
+    static Path userHome(OperatingSystem os, String homeVariable, String userHomeProperty) {
+        if (os != OperatingSystem.WINDOWS && homeVariable != null && !homeVariable.isBlank()
+                && Path.of(homeVariable).isAbsolute()) {
+            return Path.of(homeVariable);
+        }
+        return Path.of(userHomeProperty);
     }
 
     public Optional<String> variable(String name) {

@@ -67,6 +67,14 @@ class AppDirectoriesTest {
     }
 
     @Test
+    void theHomeVariableWinsOverJavasUserHomeExceptOnWindows() {
+        assertThat(Environment.userHome(OperatingSystem.LINUX, "/tmp/ci-home", "/root")).isEqualTo(Path.of("/tmp/ci-home"));
+        assertThat(Environment.userHome(OperatingSystem.LINUX, "relative", "/root")).isEqualTo(Path.of("/root"));
+        assertThat(Environment.userHome(OperatingSystem.LINUX, null, "/root")).isEqualTo(Path.of("/root"));
+        assertThat(Environment.userHome(OperatingSystem.WINDOWS, "/x", "/C/Users/anna")).isEqualTo(Path.of("/C/Users/anna"));
+    }
+
+    @Test
     void osNamesMapToFamilies() {
         assertThat(OperatingSystem.fromOsName("Windows 11")).isEqualTo(OperatingSystem.WINDOWS);
         assertThat(OperatingSystem.fromOsName("Mac OS X")).isEqualTo(OperatingSystem.MAC);
