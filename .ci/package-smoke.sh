@@ -4,7 +4,8 @@
 # is left. Quiet: one line per step; the step's log only when it fails. Time-bounded per step.
 # Skips (exit 0) when not root or a tool is missing, and when an importdesk package is already installed (it is not
 # ours to purge) unless PACKAGE_SMOKE_REPLACE=1.
-# Usage: .ci/package-smoke.sh [existing.deb]     env: IMPORTDESK_MVN_ARGS (e.g. -o), PACKAGE_SMOKE_GUI_SECONDS (12)
+# Usage: .ci/package-smoke.sh [existing.deb]
+# Env: IMPORTDESK_MVN_ARGS (e.g. -o), PACKAGE_SMOKE_GUI_SECONDS (12), IMPORTDESK_DEB_COMPRESSION
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -54,7 +55,8 @@ if [ $# -ge 1 ]; then
   deb=$(readlink -f "$1")
   [ -f "$deb" ] || fail "no such .deb: $1"
 else
-  step "build .deb" 1500 packaging/jpackage/build-deb.sh --out "$work/pkg"
+  step "build .deb" 1500 \
+    packaging/jpackage/build-deb.sh --out "$work/pkg"
   deb=$(ls "$work"/pkg/importdesk_*.deb 2>/dev/null | head -1)
   [ -n "$deb" ] || fail "build-deb.sh made no .deb"
 fi
@@ -93,6 +95,9 @@ fi
 kill \$app; wait \$app 2>/dev/null; exit 0
 GUI
 step "workstation stays up ${gui_seconds}s under Xvfb" $(( gui_seconds + 90 )) setsid xvfb-run -a -s "-screen 0 1280x1024x24" sh "$work/gui.sh"
+
+[ -s "$HOME/.local/state/importdesk/logs/importdesk.log" ] || [ -f "$HOME/.local/state/importdesk/logs/importdesk.log" ] \
+  || fail "the workstation wrote no log file in ~/.local/state/importdesk/logs"
 
 # 5. purge, and nothing left behind
 : >"$log"
