@@ -36,6 +36,7 @@ start=$(date +%s)
 
 if ! $skip_maven; then
   log "maven build"
+  rm -rf "$root/app/target/lib"   # copy-dependencies never removes a jar the pom no longer names
   (cd "$root" && ./mvnw -B -q -DskipTests ${IMPORTDESK_MVN_ARGS:-} install)
 fi
 jar="$root/app/target/importdesk-app.jar"
