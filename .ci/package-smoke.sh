@@ -71,6 +71,7 @@ fi
 dpkg-query -W -f='${Status}' importdesk 2>/dev/null | grep -q 'install ok installed' || fail "install: not installed"
 [ -x /opt/importdesk/bin/importdesk ] || fail "install: /opt/importdesk/bin/importdesk missing"
 [ -L /usr/bin/importdesk ] || fail "install: /usr/bin/importdesk link missing"
+[ ! -d /usr/share/applications ] || [ -f /usr/share/applications/importdesk.desktop ] || fail "install: no menu entry"
 echo "package-smoke: ok: install"
 
 # 3. headless runs as a fresh user (own HOME, no site file)
@@ -107,4 +108,5 @@ echo "package-smoke: ok: purge"
 dpkg-query -W -f='${Status}' importdesk 2>/dev/null | grep -q 'installed' && fail "purge: still installed"
 [ ! -e /opt/importdesk ] || fail "purge: /opt/importdesk left behind"
 [ ! -e /usr/bin/importdesk ] && [ ! -L /usr/bin/importdesk ] || fail "purge: /usr/bin/importdesk left behind"
+[ ! -e /usr/share/applications/importdesk.desktop ] || fail "purge: menu entry left behind"
 echo "package-smoke: PASS"

@@ -61,6 +61,7 @@ else
 fi
 cp "$root/import-engine/src/main/resources/org/importdesk/engine/config/site.properties.example" "$out/input/share/"
 cp "$here/README.md" "$out/input/share/PACKAGING.md"
+cp "$here/linux/importdesk.desktop" "$out/input/share/"
 
 log "jdeps"
 # What the jars use as measured on 2026-11 (JavaFX, PixelMed, H2, DJL, picocli); used when jdeps cannot analyse
