@@ -63,6 +63,30 @@ public final class ConfigCommand {
         return 0;
     }
 
+    @Command(name = "set", description = "Change the user file: KEY=VALUE (empty VALUE removes the key). "
+            + "Only keys a user may set; the result is validated before it is written.")
+    int set(@picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "KEY=VALUE") java.util.List<String> assignments) {
+        java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                spec.commandLine().getErr().println("not KEY=VALUE: " + a);
+                return 2;
+            }
+            changes.put(a.substring(0, eq).trim(), a.substring(eq + 1));
+        }
+        ConfigLocations loc = ConfigLocations.forCurrentUser();
+        try {
+            LoadedConfiguration c = new UserSettingsStore(loc).save(changes);
+            spec.commandLine().getOut().println("saved " + loc.userFile());
+            c.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            return 0;
+        } catch (InvalidConfigurationException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+
     @Command(name = "site-example", description = "Print a commented site.properties for administrators.")
     int siteExample() throws IOException {
         try (InputStream in = ConfigurationLoader.class.getResourceAsStream("site.properties.example")) {

@@ -67,6 +67,19 @@ class ConfigCommandTest {
     }
 
     @Test
+    void setWritesUserKeysAndRefusesPoliciesAndBadValues() throws Exception {
+        assertThat(run("config", "set", "pacs.home=HOME@127.0.0.1:4242", "language=de")).isZero();
+        assertThat(Files.readString(tmp.resolve("home/config/user.properties"))).contains("pacs.home=HOME@127.0.0.1:4242")
+                .contains("language=de");
+        assertThat(run("config", "set", "autosend.enabled=true")).isEqualTo(1);
+        assertThat(run("config", "set", "pacs.home=nonsense")).isEqualTo(1);
+        assertThat(err.toString()).contains("only the site file").contains("pacs.home: 'nonsense'");
+        assertThat(run("config", "set", "novalue")).isEqualTo(2);
+        assertThat(run("config", "show")).isZero();
+        assertThat(out.toString()).contains("sends to:    home HOME@127.0.0.1:4242");
+    }
+
+    @Test
     void versionListsApplicationModelsAndInferenceDevice() throws Exception {
         Files.createDirectories(tmp.resolve("models/momo"));
         Files.writeString(tmp.resolve("models/momo/manifest.json"), "{\"version\": \"0.4.2\"}");
