@@ -12,12 +12,15 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
-                ScanCommand.class,
                 ClassifyCommand.class,
                 ClassifyTextCommand.class,
                 EvalCommand.class,
                 ExperimentCommand.class,
                 MappingCommand.class,
+                ScanCommand.class,
+                PreviewCommand.class,
+                BenchCommand.class,
+                ConfigCommand.class,
                 DemoCdCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {

@@ -152,6 +152,9 @@ final class LazyHeaderReader {
                 return pos;
             }
             int tag = group << 16 | element;
+            if (depth == 0 && tag == DicomTag.DIRECTORY_RECORD_SEQUENCE) {
+                return pos; // a DICOMDIR's records are read by the directory reader, not here
+            }
             String vr;
             long length;
             int valueStart;
