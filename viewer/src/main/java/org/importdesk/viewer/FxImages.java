@@ -4,7 +4,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.importdesk.engine.dicom.GreyFrame;
+import org.importdesk.engine.dicom.PixelFrame;
 import org.importdesk.engine.media.IconImage;
 
 import java.awt.image.BufferedImage;
@@ -24,24 +24,47 @@ public final class FxImages {
         return grey(icon.columns(), icon.rows(), icon.grey());
     }
 
-    /** The frame through a linear VOI window (DICOM's function), MONOCHROME1 inverted. */
-    public static Image windowed(GreyFrame frame, double centre, double width) {
-        return grey(frame.columns(), frame.rows(), windowedBytes(frame, centre, width));
-    }
-
-    static byte[] windowedBytes(GreyFrame frame, double centre, double width) {
-        float[] v = frame.values();
-        byte[] out = new byte[v.length];
-        double w = Math.max(1, width);
-        double low = centre - 0.5 - (w - 1) / 2;
-        double scale = 255.0 / (w - 1 <= 0 ? 1 : w - 1);
-        boolean invert = frame.monochrome1();
-        for (int i = 0; i < v.length; i++) {
-            double g = (v[i] - low) * scale;
+    /**
+     * The frame through a linear VOI window (DICOM's function), MONOCHROME1 inverted. Colour frames show as they
+     * are: a window does not apply to them.
+     */
+    public static Image windowed(PixelFrame frame, double centre, double width) {
+        if (frame.isColour()) {
+            return rgb(frame);
+        }
+        java.nio.FloatBuffer v = frame.values();
+        int n = frame.rows() * frame.columns();
+        byte[] out = new byte[n];
+        double w = Math.max(1e-6, width);
+        double low = centre - w / 2;
+        double scale = 255.0 / w;
+        boolean invert = frame.isInverted();
+        for (int i = 0; i < n; i++) {
+            double g = (v.get(i) - low) * scale;
             int b = g <= 0 ? 0 : g >= 255 ? 255 : (int) g;
             out[i] = (byte) (invert ? 255 - b : b);
         }
-        return out;
+        return grey(frame.columns(), frame.rows(), out);
+    }
+
+    private static Image rgb(PixelFrame frame) {
+        java.nio.FloatBuffer v = frame.values();
+        int n = frame.rows() * frame.columns();
+        byte[] bgra = new byte[n * 4];
+        for (int i = 0; i < n; i++) {
+            bgra[i * 4] = clamp(v.get(i * 3 + 2));
+            bgra[i * 4 + 1] = clamp(v.get(i * 3 + 1));
+            bgra[i * 4 + 2] = clamp(v.get(i * 3));
+            bgra[i * 4 + 3] = (byte) 0xFF;
+        }
+        WritableImage image = new WritableImage(frame.columns(), frame.rows());
+        image.getPixelWriter().setPixels(0, 0, frame.columns(), frame.rows(), PixelFormat.getByteBgraPreInstance(), bgra, 0,
+                frame.columns() * 4);
+        return image;
+    }
+
+    private static byte clamp(float f) {
+        return (byte) (f <= 0 ? 0 : f >= 255 ? 255 : Math.round(f));
     }
 
     static WritableImage grey(int width, int height, byte[] grey) {

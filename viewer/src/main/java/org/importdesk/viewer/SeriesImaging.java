@@ -1,6 +1,6 @@
 package org.importdesk.viewer;
 
-import org.importdesk.engine.dicom.GreyFrame;
+import org.importdesk.engine.dicom.PixelFrame;
 import org.importdesk.engine.media.InstanceRecord;
 import org.importdesk.engine.media.SeriesRecord;
 
@@ -12,11 +12,11 @@ import java.util.List;
  */
 public interface SeriesImaging {
 
-    /** The real thumbnail of a series (its middle image), at most {@code maxSize} pixels on its longer side. */
+    /** The rendered thumbnail of a series (its middle image), at most {@code maxSize} pixels on its longer side. */
     BufferedImage thumbnail(SeriesRecord series, int maxSize) throws Exception;
 
-    /** One image of a series, in modality values, for scrolling and window/level. */
-    GreyFrame frame(InstanceRecord instance) throws Exception;
+    /** The first frame of one image of a series, in modality values, for scrolling and window/level. */
+    PixelFrame frame(InstanceRecord instance) throws Exception;
 
     /** Maximum intensity projections (axial, coronal, sagittal) of a volume; empty for series that are not volumes. */
     List<BufferedImage> mips(SeriesRecord series) throws Exception;

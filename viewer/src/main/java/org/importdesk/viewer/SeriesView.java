@@ -17,7 +17,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import org.importdesk.engine.dicom.GreyFrame;
+import org.importdesk.engine.dicom.PixelFrame;
+import org.importdesk.engine.dicom.VoiWindow;
+import org.importdesk.engine.imaging.FrameRenderer;
 import org.importdesk.engine.media.SeriesRecord;
 
 import java.util.LinkedHashMap;
@@ -47,9 +49,9 @@ public final class SeriesView extends BorderPane {
     private final DoubleProperty windowCentre = new SimpleDoubleProperty(this, "windowCentre", Double.NaN);
     private final DoubleProperty windowWidth = new SimpleDoubleProperty(this, "windowWidth", Double.NaN);
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "imageShown");
-    private final Map<Integer, GreyFrame> cache = new LinkedHashMap<>(CACHE, 0.75f, true) {
+    private final Map<Integer, PixelFrame> cache = new LinkedHashMap<>(CACHE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, GreyFrame> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, PixelFrame> eldest) {
             return size() > CACHE;
         }
     };
@@ -189,10 +191,11 @@ public final class SeriesView extends BorderPane {
     }
 
     public void resetWindow() {
-        GreyFrame f = cached(index.get());
+        PixelFrame f = cached(index.get());
         if (f != null) {
-            windowCentre.set(f.windowCentre());
-            windowWidth.set(f.windowWidth());
+            VoiWindow w = FrameRenderer.defaultWindow(f);
+            windowCentre.set(w.centre());
+            windowWidth.set(w.width());
         }
     }
 
@@ -203,7 +206,7 @@ public final class SeriesView extends BorderPane {
         }
     }
 
-    private GreyFrame cached(int i) {
+    private PixelFrame cached(int i) {
         synchronized (cache) {
             return cache.get(i);
         }
@@ -214,11 +217,12 @@ public final class SeriesView extends BorderPane {
             return;
         }
         int i = index.get();
-        GreyFrame f = cached(i);
+        PixelFrame f = cached(i);
         if (f != null) {
             if (Double.isNaN(windowWidth.get())) {
-                windowCentre.set(f.windowCentre());
-                windowWidth.set(f.windowWidth());
+                VoiWindow w = FrameRenderer.defaultWindow(f);
+                windowCentre.set(w.centre());
+                windowWidth.set(w.width());
             }
             repaint();
         } else {
@@ -237,7 +241,7 @@ public final class SeriesView extends BorderPane {
         SeriesRecord s = series;
         executor.submit(() -> {
             try {
-                GreyFrame f = imaging.frame(s.instances().get(i));
+                PixelFrame f = imaging.frame(s.instances().get(i));
                 Platform.runLater(() -> {
                     loading.remove(i);
                     if (s != series) {
@@ -264,7 +268,7 @@ public final class SeriesView extends BorderPane {
     }
 
     private void repaint() {
-        GreyFrame f = series == null ? null : cached(index.get());
+        PixelFrame f = series == null ? null : cached(index.get());
         if (f == null || Double.isNaN(windowWidth.get())) {
             return;
         }

@@ -10,7 +10,7 @@ import org.importdesk.app.ui.service.WorkstationSettings;
 import org.importdesk.engine.classify.ClassifierMode;
 import org.importdesk.engine.classify.NetworkVoter;
 import org.importdesk.mapping.MappingStore;
-import org.importdesk.viewer.BasicSeriesImaging;
+import org.importdesk.viewer.EngineSeriesImaging;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public final class StandardServices {
         DecisionLog decisions = new DecisionLog(home.resolve("decisions.tsv"));
         EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
         WorkstationSettings settings = new WorkstationSettings(home.resolve("workstation.properties"));
-        return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new BasicSeriesImaging(),
+        return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new EngineSeriesImaging(),
                 Optional.of(classification), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(mapping), Optional.of(decisions), settings, Optional.empty());
     }
