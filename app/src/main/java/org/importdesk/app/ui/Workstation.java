@@ -35,7 +35,9 @@ public final class Workstation {
 
     public Workstation(Services services, Locale locale) {
         this.services = services;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        // no fallback to the machine's default locale: English is the base bundle, German its translation
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
         this.mediumModel = new org.importdesk.app.ui.model.MediumViewModel(services.medium(), tasks);
         mediumModel.content.addListener((o, a, b) -> session.medium.set(b));
         session.teamLead.set(services.settings().isTeamLead(session.user.get()));
