@@ -2,42 +2,58 @@ package org.importdesk.app.ui;
 
 import javafx.animation.AnimationTimer;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
- * Measures how long the FX thread stays busy: an animation timer asks for a pulse every frame (about 16 ms); the
- * longest gap between two pulses, less one frame, is the longest stall of the FX thread while it ran.
+ * Measures how long the FX thread is kept busy. An animation timer asks for a pulse every frame (about 16 ms); between
+ * two pulses the FX thread runs event handlers, runLater work and the pulse itself. Two figures per gap:
+ * the wall time between pulses (includes the time the thread waits for a CPU on a loaded machine and for the
+ * renderer), and the CPU time the FX thread itself used in that gap (the work done on it, independent of load).
  */
 final class FxStallWatchdog {
     private static final long FRAME_NANOS = 16_666_667L;
-    private long last;
-    private long worstGap;
-    private long pulses;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final long origin = System.nanoTime();
-    final java.util.List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Milliseconds since this watchdog was made: to place stalls among the test's steps. */
-    long now() {
-        return (System.nanoTime() - origin) / 1_000_000;
-    }
+    final List<String> stalls = new CopyOnWriteArrayList<>();
+    private long last;
+    private long lastCpu;
+    private long worstGap;
+    private long worstCpu;
+    private long pulses;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             long t = System.nanoTime();
+            long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
             if (last != 0) {
-                worstGap = Math.max(worstGap, t - last);
-                if (t - last > 100_000_000L) {
-                    stalls.add(String.format(java.util.Locale.ROOT, "%.0f ms ending at +%d ms", (t - last) / 1e6,
-                            (t - origin) / 1_000_000));
+                long gap = t - last;
+                long busy = cpu - lastCpu;
+                worstGap = Math.max(worstGap, gap);
+                worstCpu = Math.max(worstCpu, busy);
+                if (gap > 100_000_000L || busy > 50_000_000L) {
+                    stalls.add(String.format(Locale.ROOT, "gap %.0f ms wall, %.0f ms FX-thread CPU, ending at +%d ms",
+                            gap / 1e6, busy / 1e6, (t - origin) / 1_000_000));
                 }
             }
             last = t;
+            lastCpu = cpu;
             pulses++;
         }
     };
+
+    long now() {
+        return (System.nanoTime() - origin) / 1_000_000;
+    }
 
     /** FX thread. */
     void start() {
         last = 0;
         worstGap = 0;
+        worstCpu = 0;
         pulses = 0;
         timer.start();
     }
@@ -53,18 +69,17 @@ final class FxStallWatchdog {
         timer.stop();
     }
 
-    /** The longest stall in milliseconds (gap between pulses less one frame). */
+    /** The longest wall-clock gap between two pulses, less one frame, in milliseconds. */
     double worstStallMillis() {
         return Math.max(0, worstGap - FRAME_NANOS) / 1e6;
     }
 
-    long pulses() {
-        return pulses;
+    /** The most CPU time the FX thread used between two pulses, in milliseconds. */
+    double worstBusyMillis() {
+        return worstCpu / 1e6;
     }
 
-    /** Forgets what was measured so far (e.g. after the window's first layout). Any thread; racy but harmless. */
-    void reset() {
-        worstGap = 0;
-        last = 0;
+    long pulses() {
+        return pulses;
     }
 }

@@ -65,6 +65,7 @@ class RadiographerFlowTest {
     @Test
     void fromTheDemoMediumToTheSeriesView(FxRobot robot) throws Exception {
         shot("01-source");
+        step("open the medium");
         robot.clickOn("#pathField" ).write(demo.toString()).type(KeyCode.ENTER);
 
         MediumViewModel medium = ws.mediumModel();
@@ -83,6 +84,7 @@ class RadiographerFlowTest {
             table.getSelectionModel().select(ct);
             table.requestFocus();
         });
+        step("open the CT study");
         robot.type(KeyCode.ENTER);
         waitFor(5, () -> ws.session().screen.get() == Screen.STUDY);
         StudyController study = (StudyController) ws.controller(Screen.STUDY);
@@ -90,11 +92,13 @@ class RadiographerFlowTest {
         waitFor(20, () -> grid.realThumbnailsProperty().get() == 3);
         assertThat(study.gridMillisProperty().get()).isBetween(0L, 20_000L);
         // the axial volume (48 slices) has MIPs
+        step("choose the volume");
         robot.clickOn(robot.lookup(".thumbnail-tile").nth(1).queryAs(javafx.scene.Node.class));
         waitFor(20, () -> study.mips().shownProperty().get() == 3);
         shot("03-study");
 
         // Space opens the series view; scroll and window by dragging
+        step("open the series view");
         robot.type(KeyCode.SPACE);
         SeriesView view = study.seriesView();
         waitFor(10, () -> view.imageShownProperty().get());
@@ -109,6 +113,7 @@ class RadiographerFlowTest {
         waitFor(5, () -> !robot.lookup("#viewerLayer").query().isVisible());
 
         // Enter: on to the classification; MOMO proposes from the metadata and says why
+        step("classify");
         robot.type(KeyCode.ENTER);
         waitFor(5, () -> ws.session().screen.get() == Screen.CLASSIFICATION);
         ClassificationController classification = (ClassificationController) ws.controller(Screen.CLASSIFICATION);
@@ -127,10 +132,12 @@ class RadiographerFlowTest {
         waitFor(5, () -> ((org.importdesk.app.ui.model.ClassificationViewModel.PickerRow) classList.getSelectionModel()
                 .getSelectedItem()).choice().code().equals(proposal.classCode().get()));
         shot("05-classification");
+        step("confirm the class");
         robot.type(KeyCode.ENTER);
         waitFor(5, () -> ws.session().screen.get() == Screen.PATIENT);
         assertThat(ws.session().confirmedClass.get().code()).isEqualTo(proposal.classCode().get());
         shot("06-patient");
+        step("confirm the patient");
         robot.type(KeyCode.ENTER);
         waitFor(5, () -> ws.session().screen.get() == Screen.IMPORT);
         assertThat(ws.session().confirmedPatient.get().patientId()).isEqualTo("KN-0471123");
@@ -138,9 +145,12 @@ class RadiographerFlowTest {
 
         System.out.printf(Locale.ROOT, "[ui-measure] thumbnail grid of %d series complete after %d ms%n",
                 grid.series().size(), study.gridMillisProperty().get());
-        System.out.printf(Locale.ROOT, "[ui-measure] longest FX-thread stall during the flow: %.1f ms over %d pulses%n",
-                watchdog.worstStallMillis(), watchdog.pulses());
-        watchdog.stalls.forEach(st -> System.out.println("[ui-measure] stall over 100 ms: " + st));
+        System.out.printf(Locale.ROOT, "[ui-measure] FX thread during the flow: most CPU between two pulses %.1f ms;"
+                        + " longest wall-clock gap %.1f ms (load average %.1f on %d cores); %d pulses%n",
+                watchdog.worstBusyMillis(), watchdog.worstStallMillis(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(), watchdog.pulses());
+        watchdog.stalls.forEach(st -> System.out.println("[ui-measure] " + st));
     }
 
     private static int indexOf(TableView<MediumViewModel.StudyRow> table, String description) {
@@ -150,6 +160,10 @@ class RadiographerFlowTest {
             }
         }
         throw new AssertionError("no study " + description);
+    }
+
+    private void step(String what) {
+        System.out.println("[ui-step] +" + watchdog.now() + " ms " + what);
     }
 
     /** A screenshot is the test's work, not the workstation's: the watchdog pauses meanwhile. */
