@@ -4,33 +4,34 @@ import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import org.importdesk.app.ui.service.WorkstationSettings;
+import org.importdesk.engine.config.DicomNode;
+import org.importdesk.engine.config.ImportDeskSettings;
+import org.importdesk.engine.config.InvalidConfigurationException;
 
-import java.nio.file.Path;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Settings: PACS and worklist nodes with a C-ECHO test, models and CPU/GPU, language, auto-send policy, roles. */
+/**
+ * Settings: PACS and worklist nodes with a C-ECHO test, the inference device, the language; the site's policy
+ * (auto-send, team leads, AE title) shown as it is.
+ */
 public final class SettingsController implements ScreenController {
 
     private final Workstation ws;
     @FXML private TextField pacsField;
     @FXML private TextField worklistField;
     @FXML private Label echoResult;
-    @FXML private TextField modelsField;
+    @FXML private Label modelsLabel;
     @FXML private ComboBox<String> deviceBox;
     @FXML private ComboBox<String> languageBox;
-    @FXML private CheckBox autoSendBox;
-    @FXML private Spinner<Integer> autoSendSpinner;
-    @FXML private TextField teamLeadsField;
-    @FXML private PasswordField pinField;
-    @FXML private Label roleNote;
+    @FXML private Label autoSendLabel;
+    @FXML private Label teamLeadsLabel;
+    @FXML private Label stationLabel;
+    @FXML private Label siteNote;
     @FXML private Label savedLabel;
     @FXML private Button saveButton;
 
@@ -40,23 +41,24 @@ public final class SettingsController implements ScreenController {
 
     @FXML
     private void initialize() {
-        WorkstationSettings s = ws.services().settings();
-        pacsField.setText(s.get(WorkstationSettings.PACS, ""));
-        worklistField.setText(s.get(WorkstationSettings.WORKLIST, ""));
-        modelsField.setText(s.get(WorkstationSettings.MODELS, Path.of(System.getProperty("importdesk.root", "."), "models").toString()));
         deviceBox.getItems().setAll("CPU", "GPU");
-        deviceBox.setValue(s.get(WorkstationSettings.DEVICE, "CPU"));
         languageBox.getItems().setAll("English", "Deutsch");
-        languageBox.setValue("de".equals(s.language()) ? "Deutsch" : "English");
-        double auto = s.autoSendConfidence();
-        autoSendBox.setSelected(auto <= 1.0);
-        autoSendSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(50, 100, auto <= 1.0 ? (int) Math.round(auto * 100) : 95));
-        autoSendSpinner.disableProperty().bind(autoSendBox.selectedProperty().not());
-        teamLeadsField.setText(String.join(", ", s.teamLeads()));
-        // only a team lead may change who is a team lead
-        teamLeadsField.disableProperty().bind(ws.session().teamLead.not());
-        pinField.disableProperty().bind(ws.session().teamLead.not());
-        roleNote.setText(ws.text("settings.roleNote"));
+        show(ws.services().settings().current());
+    }
+
+    private void show(ImportDeskSettings s) {
+        pacsField.setText(s.defaultPacs().map(DicomNode::spec).orElse(""));
+        worklistField.setText(s.worklistNodes().stream().findFirst().map(DicomNode::spec).orElse(""));
+        deviceBox.setValue(s.inferenceDevice().name());
+        languageBox.setValue("de".equals(s.language().getLanguage()) ? "Deutsch" : "English");
+        modelsLabel.setText(ws.text("settings.modelsInfo", System.getProperty("importdesk.root", ".") + "/models"));
+        autoSendLabel.setText(s.autoSend().enabled()
+                ? ws.text("settings.autoSendAbove", Formats.percent(s.autoSend().minimumConfidence()))
+                : ws.text("settings.autoSendOff"));
+        teamLeadsLabel.setText((s.roles().teamLeads().isEmpty() ? "-" : String.join(", ", s.roles().teamLeads().stream().sorted().toList()))
+                + (s.roles().teamLeadPin().isPresent() ? "  ·  " + ws.text("settings.pinSet") : ""));
+        stationLabel.setText(s.stationAeTitle() + (s.usesLocalArchive() ? "  ·  " + ws.text("settings.localArchive", s.localArchive().toString()) : ""));
+        siteNote.setText(ws.text("settings.siteNote", ws.services().settings().siteFile().toString()));
     }
 
     @FXML
@@ -74,8 +76,10 @@ public final class SettingsController implements ScreenController {
             echoResult.setText(ws.text("settings.echoUnavailable"));
             return;
         }
-        if (node == null || !node.matches("[^@\\s]+@[^:\\s]+:\\d+")) {
-            echoResult.setText(ws.text("settings.nodeFormat"));
+        try {
+            DicomNode.parse("test", node, false);
+        } catch (IllegalArgumentException e) {
+            echoResult.setText(ws.text("settings.nodeFormat") + " (" + e.getMessage() + ")");
             return;
         }
         var service = ws.services().echo().get();
@@ -97,30 +101,47 @@ public final class SettingsController implements ScreenController {
 
     @FXML
     private void save() {
-        WorkstationSettings s = ws.services().settings();
-        s.set(WorkstationSettings.PACS, pacsField.getText().trim());
-        s.set(WorkstationSettings.WORKLIST, worklistField.getText().trim());
-        s.set(WorkstationSettings.MODELS, modelsField.getText().trim());
-        s.set(WorkstationSettings.DEVICE, deviceBox.getValue());
-        s.set(WorkstationSettings.LANGUAGE, "Deutsch".equals(languageBox.getValue()) ? "de" : "en");
-        s.set(WorkstationSettings.AUTO_SEND, autoSendBox.isSelected()
-                ? String.format(Locale.ROOT, "%.2f", autoSendSpinner.getValue() / 100.0) : "1.01");
-        if (ws.session().teamLead.get()) {
-            s.set(WorkstationSettings.TEAM_LEADS, teamLeadsField.getText().trim());
-            if (!pinField.getText().isEmpty()) {
-                s.setPin(pinField.getText());
-                pinField.clear();
-            }
+        WorkstationSettings settings = ws.services().settings();
+        ImportDeskSettings before = settings.current();
+        Map<String, String> changes = new LinkedHashMap<>();
+        String pacs = pacsField.getText().trim();
+        if (!pacs.equals(before.defaultPacs().map(DicomNode::spec).orElse(""))) {
+            changes.put(WorkstationSettings.pacsKey(), pacs);
         }
-        Task<Void> t = new Task<>() {
+        String worklist = worklistField.getText().trim();
+        if (!worklist.equals(before.worklistNodes().stream().findFirst().map(DicomNode::spec).orElse(""))) {
+            changes.put(WorkstationSettings.worklistKey(), worklist);
+        }
+        if (!deviceBox.getValue().equals(before.inferenceDevice().name())) {
+            changes.put(WorkstationSettings.deviceKey(), deviceBox.getValue());
+        }
+        String language = "Deutsch".equals(languageBox.getValue()) ? "de" : "en";
+        if (!language.equals(before.language().getLanguage())) {
+            changes.put(WorkstationSettings.languageKey(), language);
+        }
+        if (changes.isEmpty()) {
+            savedLabel.setText(ws.text("settings.nothingChanged"));
+            return;
+        }
+        Task<ImportDeskSettings> t = new Task<>() {
             @Override
-            protected Void call() throws Exception {
+            protected ImportDeskSettings call() {
                 updateTitle(ws.text("settings.saving"));
-                s.save();
-                return null;
+                settings.save(changes);
+                return settings.current();
+            }
+
+            @Override
+            protected void failed() {
+                Throwable e = getException();
+                savedLabel.setText(e instanceof InvalidConfigurationException ? ws.text("settings.refused", e.getMessage())
+                        : ws.text("settings.refused", String.valueOf(e.getMessage())));
             }
         };
-        ws.tasks().run(t, v -> savedLabel.setText(ws.text("settings.saved")));
+        ws.tasks().run(t, s -> {
+            show(s);
+            savedLabel.setText(ws.text("settings.saved"));
+        });
     }
 
     @Override

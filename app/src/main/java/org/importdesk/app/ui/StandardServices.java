@@ -9,6 +9,8 @@ import org.importdesk.app.ui.service.Services;
 import org.importdesk.app.ui.service.WorkstationSettings;
 import org.importdesk.engine.classify.ClassifierMode;
 import org.importdesk.engine.classify.NetworkVoter;
+import org.importdesk.engine.config.AppDirectories;
+import org.importdesk.engine.config.ConfigLocations;
 import org.importdesk.mapping.MappingStore;
 import org.importdesk.viewer.EngineSeriesImaging;
 
@@ -26,18 +28,25 @@ public final class StandardServices {
     }
 
     public static Services create() {
-        return create(defaultHome());
+        return create(defaultHome(), ConfigLocations.forCurrentUser());
     }
 
-    /** The services with everything kept under {@code home} (tests use a temporary one). */
+    /**
+     * The services with the mapping database and decision log under {@code home} and the configuration in
+     * {@code home/config} and {@code home/site.properties} (tests use a temporary one).
+     */
     public static Services create(Path home) {
+        return create(home, new ConfigLocations(AppDirectories.under(home), home.resolve("site.properties")));
+    }
+
+    public static Services create(Path home, ConfigLocations locations) {
         Path mappingDirectory = home.resolve("mapping-db");
         StoreHolder holder = new StoreHolder(mappingDirectory);
         EngineClassificationService classification = new EngineClassificationService(
                 () -> holder.store().load(), NetworkVoter.NONE, ClassifierMode.METADATA);
         DecisionLog decisions = new DecisionLog(home.resolve("decisions.tsv"));
         EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
-        WorkstationSettings settings = new WorkstationSettings(home.resolve("workstation.properties"));
+        WorkstationSettings settings = new WorkstationSettings(locations);
         return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new EngineSeriesImaging(),
                 Optional.of(classification), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(mapping), Optional.of(decisions), settings, Optional.empty());

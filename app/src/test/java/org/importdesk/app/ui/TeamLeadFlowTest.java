@@ -6,7 +6,8 @@ import javafx.stage.Stage;
 import org.importdesk.app.ui.model.MappingViewModel;
 import org.importdesk.app.ui.service.DecisionLog;
 import org.importdesk.app.ui.service.MappingService;
-import org.importdesk.app.ui.service.WorkstationSettings;
+import org.importdesk.engine.config.PinHash;
+import org.importdesk.engine.config.SettingKeys;
 import org.importdesk.engine.classify.TextStudies;
 import org.importdesk.mapping.Keyword;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +39,9 @@ class TeamLeadFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        WorkstationSettings settings = new WorkstationSettings(home.resolve("workstation.properties"));
-        settings.setPin("2468");
-        settings.save();
+        // the site file (the administrator's) holds the team-lead PIN as a salted hash
+        java.nio.file.Files.writeString(home.resolve("site.properties"), SettingKeys.TEAM_LEAD_PIN_HASH + "="
+                + PinHash.create("2468".toCharArray()).format() + "\n");
         // two decisions radiographers confirmed earlier: the new keyword will fix the first and leave the second
         DecisionLog log = new DecisionLog(home.resolve("decisions.tsv"));
         log.record(TextStudies.study("1.2.3.1", "CT", "Kalottenspezial nativ", "Thorax 1mm", "", "", ""), "CTT", "CTS", "anna");
