@@ -102,7 +102,7 @@ if ! $app_image_only; then
     --app-version "$app_version" --linux-app-release "$release" \
     --vendor "ImportDesk" --description "Radiology import desk: reads patient media, classifies with MOMO, sends to PACS" \
     --linux-package-name importdesk --linux-deb-maintainer "importdesk@localhost" --linux-app-category science \
-    --linux-package-deps "${IMPORTDESK_DEB_DEPS:-libgtk-3-0 | libgtk-3-0t64}" \
+    --linux-package-deps "${IMPORTDESK_DEB_DEPS:-libgtk-3-0 | libgtk-3-0t64, libcharls2, libopenjp2-7}" \
     --resource-dir "$here/linux"
   ls -l "$out"/importdesk_*.deb | awk '{printf "[build-deb] deb size: %.1f MB  %s\n", $5/1e6, $NF}' >&2
 fi
