@@ -29,22 +29,38 @@ public final class FxImages {
      * are: a window does not apply to them.
      */
     public static Image windowed(PixelFrame frame, double centre, double width) {
+        return windowed(frame, centre, width, null);
+    }
+
+    /**
+     * As {@link #windowed(PixelFrame, double, double)}, drawing into {@code reuse} when it has the frame's size (window
+     * dragging repaints many times a second: no new image each time).
+     */
+    public static Image windowed(PixelFrame frame, double centre, double width, WritableImage reuse) {
         if (frame.isColour()) {
             return rgb(frame);
         }
         java.nio.FloatBuffer v = frame.values();
         int n = frame.rows() * frame.columns();
-        byte[] out = new byte[n];
+        boolean fits = reuse != null && (int) reuse.getWidth() == frame.columns() && (int) reuse.getHeight() == frame.rows();
+        byte[] bgra = new byte[n * 4];
         double w = Math.max(1e-6, width);
         double low = centre - w / 2;
         double scale = 255.0 / w;
         boolean invert = frame.isInverted();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, j = 0; i < n; i++, j += 4) {
             double g = (v.get(i) - low) * scale;
             int b = g <= 0 ? 0 : g >= 255 ? 255 : (int) g;
-            out[i] = (byte) (invert ? 255 - b : b);
+            byte grey = (byte) (invert ? 255 - b : b);
+            bgra[j] = grey;
+            bgra[j + 1] = grey;
+            bgra[j + 2] = grey;
+            bgra[j + 3] = (byte) 0xFF;
         }
-        return grey(frame.columns(), frame.rows(), out);
+        WritableImage image = fits ? reuse : new WritableImage(frame.columns(), frame.rows());
+        image.getPixelWriter().setPixels(0, 0, frame.columns(), frame.rows(), PixelFormat.getByteBgraPreInstance(), bgra, 0,
+                frame.columns() * 4);
+        return image;
     }
 
     private static Image rgb(PixelFrame frame) {

@@ -57,6 +57,8 @@ public final class SeriesView extends BorderPane {
     };
     private final java.util.Set<Integer> loading = new java.util.HashSet<>();
     private SeriesRecord series;
+    private boolean repaintPending;
+    private PixelFrame paintedFrame;
     private double dragX;
     private double dragY;
 
@@ -267,13 +269,29 @@ public final class SeriesView extends BorderPane {
         });
     }
 
+    /** Repaints once per pulse however many window or scroll events came in meanwhile. */
     private void repaint() {
+        if (!repaintPending) {
+            repaintPending = true;
+            Platform.runLater(this::paintNow);
+        }
+    }
+
+    private void paintNow() {
+        repaintPending = false;
         PixelFrame f = series == null ? null : cached(index.get());
         if (f == null || Double.isNaN(windowWidth.get())) {
             return;
         }
         message.setText("");
-        view.setImage(FxImages.windowed(f, windowCentre.get(), windowWidth.get()));
+        javafx.scene.image.Image shown = view.getImage();
+        // a fresh image when the frame changes, so the cache never shares pixels with the screen
+        javafx.scene.image.WritableImage reuse = f == paintedFrame && shown instanceof javafx.scene.image.WritableImage w ? w : null;
+        javafx.scene.image.Image image = FxImages.windowed(f, windowCentre.get(), windowWidth.get(), reuse);
+        if (image != shown) {
+            view.setImage(image);
+        }
+        paintedFrame = f;
         showing.set(true);
         updateOverlay();
     }

@@ -40,6 +40,7 @@ final class FxStallWatchdog {
                 }
             }
             last = t;
+            lastPulseNanos = t;
             lastCpu = cpu;
             pulses++;
         }
@@ -49,8 +50,45 @@ final class FxStallWatchdog {
         return (System.nanoTime() - origin) / 1_000_000;
     }
 
+    private volatile Thread fxThread;
+    private volatile long lastPulseNanos;
+    final java.util.Map<String, Integer> stallFrames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Thread sampler = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Thread fx = fxThread;
+            if (fx != null && lastPulseNanos != 0 && System.nanoTime() - lastPulseNanos > 60_000_000L
+                    && fx.getState() == Thread.State.RUNNABLE) {
+                // the FX thread is busy past a frame: remember which of our (or JavaFX's) frames it is in
+                for (StackTraceElement e : fx.getStackTrace()) {
+                    String c = e.getClassName();
+                    if (c.startsWith("org.importdesk") || c.startsWith("javafx.scene.control.skin")
+                            || c.startsWith("org.controlsfx") || c.startsWith("javafx.fxml")) {
+                        stallFrames.merge(c + "." + e.getMethodName(), 1, Integer::sum);
+                        break;
+                    }
+                }
+            }
+        }
+    }, "fx-stall-sampler");
+
+    /** The most frequent frames the FX thread was in while a pulse was overdue (5 ms samples). */
+    List<String> topStallFrames(int n) {
+        return stallFrames.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(n).map(e -> e.getValue() + " x " + e.getKey()).toList();
+    }
+
     /** FX thread. */
     void start() {
+        fxThread = Thread.currentThread();
+        if (!sampler.isAlive()) {
+            sampler.setDaemon(true);
+            sampler.start();
+        }
         last = 0;
         worstGap = 0;
         worstCpu = 0;
@@ -66,6 +104,7 @@ final class FxStallWatchdog {
 
     /** FX thread. */
     void stop() {
+        lastPulseNanos = 0;
         timer.stop();
     }
 

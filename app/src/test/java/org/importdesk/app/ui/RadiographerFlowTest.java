@@ -151,6 +151,7 @@ class RadiographerFlowTest {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(), watchdog.pulses());
         watchdog.stalls.forEach(st -> System.out.println("[ui-measure] " + st));
+        watchdog.topStallFrames(12).forEach(f -> System.out.println("[ui-stall-frame] " + f));
     }
 
     private static int indexOf(TableView<MediumViewModel.StudyRow> table, String description) {

@@ -50,7 +50,7 @@ public final class MediumViewModel {
         studies.clear();
         content.set(null);
         reading.set(true);
-        progress.set(-1);
+        progress.set(0); // determinate from the start: an indeterminate bar animates on every pulse
         AtomicBoolean cancelled = new AtomicBoolean();
         Task<MediumService.MediumContent> task = new Task<>() {
             private final List<StudyRow> batch = new ArrayList<>();
@@ -115,12 +115,30 @@ public final class MediumViewModel {
                     complete.add(new StudyRow(p, s));
                 }
             }
-            studies.setAll(complete);
+            replaceRows(complete);
             content.set(result);
             reading.set(false);
             progress.set(1);
         });
         return task;
+    }
+
+    /**
+     * Puts the complete records in place of the streamed snapshots row by row (same study, same row), so the table
+     * updates only the rows that changed instead of rebuilding all its cells.
+     */
+    private void replaceRows(List<StudyRow> complete) {
+        java.util.Map<String, StudyRow> byUid = new java.util.LinkedHashMap<>();
+        complete.forEach(r -> byUid.put(r.study().studyInstanceUid(), r));
+        for (int i = studies.size() - 1; i >= 0; i--) {
+            StudyRow full = byUid.remove(studies.get(i).study().studyInstanceUid());
+            if (full == null) {
+                studies.remove(i);
+            } else {
+                studies.set(i, full);
+            }
+        }
+        studies.addAll(byUid.values());
     }
 
     public void cancel() {
