@@ -1,8 +1,5 @@
 package org.importdesk.engine.dicom;
 
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomDictionary;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +7,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -32,7 +27,6 @@ final class LazyHeaderReader {
     private static final Set<String> VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO",
             "LT", "OB", "OD", "OF", "OL", "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI",
             "UL", "UN", "UR", "US", "UT", "UV");
-    private static final Map<Integer, String> IMPLICIT_VRS = new ConcurrentHashMap<>();
     private static final int MAX_DEPTH = 32;
 
     static final class FormatException extends Exception {
@@ -142,9 +136,13 @@ final class LazyHeaderReader {
             }
             if (depth == 0 && (group == 0x7FE0 || group == 0xFFFC)) {
                 pixelData = group == 0x7FE0;
-                if (pixelData && !deflated && src.available(pos + 12)) {
+                if (pixelData && !deflated) {
+                    src.ensure(pos + 8); // a file cut inside the pixel data element's header is truncated
                     boolean longForm = enc.explicit() && LONG_VRS.contains(new String(src.buf, pos + 4, 2,
                             StandardCharsets.ISO_8859_1));
+                    if (longForm) {
+                        src.ensure(pos + 12);
+                    }
                     long length = longForm ? u32(pos + 8, enc.bigEndian()) : enc.explicit()
                             ? u16(pos + 6, enc.bigEndian()) : u32(pos + 4, enc.bigEndian());
                     pixelDataEnd = length == UNDEFINED ? -1 : pos + (longForm ? 12 : 8) + length;
@@ -249,12 +247,7 @@ final class LazyHeaderReader {
         if ((group & 1) == 1) {
             return element >= 0x0010 && element <= 0x00FF ? "LO" : "UN"; // private creator, private data
         }
-        return IMPLICIT_VRS.computeIfAbsent(tag, t -> {
-            byte[] vr = DicomDictionary.StandardDictionary.getValueRepresentationFromTag(new AttributeTag(group, element));
-            String s = vr == null ? "UN" : new String(vr, StandardCharsets.ISO_8859_1);
-            // US or SS, OB or OW: the pixel-description attributes are unsigned in every file seen here
-            return s.length() == 2 ? s : s.startsWith("US") ? "US" : s.startsWith("OB") ? "OW" : "UN";
-        });
+        return ImplicitVrTable.vr(tag);
     }
 
     private int u16(int p, boolean bigEndian) {

@@ -132,6 +132,13 @@ public final class MediumScan implements Closeable {
                 + (complete ? "" : " - CANCELLED, incomplete"));
         out.add(String.format("tree: %d patient(s), %d study(ies), %d series, %d instance(s)", health.patients(),
                 health.studies(), health.series(), health.instances()));
+        if (source.readThroughDicomdir()) {
+            List<MediumFile> referenced = files(FileStatus.OK).stream().filter(f -> f.header().isPresent()).toList();
+            long referencedPatients = referenced.stream().map(f -> f.header().get().patientId()).distinct().count();
+            out.add(String.format("through the DICOMDIR: %d instance(s) of %d patient(s); not in the DICOMDIR "
+                    + "(offered): %d instance(s)", referenced.size(), referencedPatients,
+                    health.count(FileStatus.UNREFERENCED)));
+        }
         StringBuilder statuses = new StringBuilder("files:");
         Arrays.stream(FileStatus.values()).forEach(s -> statuses.append(' ').append(s.label()).append('=')
                 .append(health.count(s)));
