@@ -69,6 +69,15 @@ final class ByteSource {
         }
     }
 
+    /** Keeps only the first {@code end} bytes: the header stays in memory, the pixel bytes read ahead do not. */
+    void trim(int end) {
+        int keep = Math.min(end, length);
+        if (keep < buf.length) {
+            buf = Arrays.copyOf(buf, keep);
+            length = keep;
+        }
+    }
+
     /** The bytes read beyond {@code from} (for continuing in another stream, e.g. deflated data). */
     byte[] rest(int from) {
         return Arrays.copyOfRange(buf, from, length);

@@ -81,15 +81,22 @@ final class LazyHeaderReader {
             case EXPLICIT_BE -> new Encoding(true, true);
             default -> new Encoding(true, false); // every other transfer syntax: explicit VR little endian
         };
+        ByteSource metaSource = src;
+        int metaEnd = pos;
         if (ts.equals(DEFLATED_LE)) {
             InputStream rest = new SequenceInputStream(new ByteArrayInputStream(src.rest(pos)), in);
             src = new ByteSource(new InflaterInputStream(rest, new Inflater(true)), new byte[0], 0, -1);
             pos = 0;
             deflated = true;
         }
+        int end = pos;
         if (src.available(pos + 1)) {
-            parse(top, pos, -1, encoding, 0, false);
+            end = parse(top, pos, -1, encoding, 0, false);
         }
+        if (metaSource != src) {
+            metaSource.trim(metaEnd);
+        }
+        src.trim(end);
         return new Header(top, ts, pixelData, pixelDataEnd);
     }
 
