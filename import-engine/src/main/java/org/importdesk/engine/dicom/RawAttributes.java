@@ -31,8 +31,8 @@ final class RawAttributes implements DicomAttributes {
 
     private final List<Element> elements = new ArrayList<>();
     private final RawAttributes parent;
-    private Map<Integer, Element> byTag;
-    private SpecificCharacterSet charset;
+    private volatile Map<Integer, Element> byTag; // built on first use, by whichever thread asks first
+    private volatile SpecificCharacterSet charset;
 
     RawAttributes(RawAttributes parent) {
         this.parent = parent;
