@@ -28,6 +28,14 @@ final class LazyHeaderReader {
             "LT", "OB", "OD", "OF", "OL", "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI",
             "UL", "UN", "UR", "US", "UT", "UV");
     private static final int MAX_DEPTH = 32;
+    /** The canonical VR string for each two-byte code, so that no string is made per element. */
+    private static final String[] CANONICAL_VR = new String[1 << 16];
+
+    static {
+        for (String vr : VRS) {
+            CANONICAL_VR[(vr.charAt(0) & 0xFF) << 8 | (vr.charAt(1) & 0xFF)] = vr;
+        }
+    }
 
     static final class FormatException extends Exception {
         FormatException(String message) {
@@ -164,8 +172,8 @@ final class LazyHeaderReader {
             long length;
             int valueStart;
             String explicitVr = enc.explicit() || group == 0x0002
-                    ? new String(src.buf, pos + 4, 2, StandardCharsets.ISO_8859_1) : "";
-            if (VRS.contains(explicitVr)) {
+                    ? CANONICAL_VR[(src.buf[pos + 4] & 0xFF) << 8 | (src.buf[pos + 5] & 0xFF)] : null;
+            if (explicitVr != null) {
                 vr = explicitVr;
                 if (LONG_VRS.contains(vr)) {
                     src.ensure(pos + 12);
@@ -185,7 +193,13 @@ final class LazyHeaderReader {
             if (encodedAsUn && length != UNDEFINED && (group & 1) == 0) {
                 vr = implicitVr(tag); // explicit UN for a standard attribute: decode it as the dictionary says
             }
-            if (vr.equals("SQ") || (length == UNDEFINED && !(group == 0x7FE0 && element == 0x0010))) {
+            if (vr.equals("SQ") && length != UNDEFINED) {
+                src.ensure(valueStart + length);
+                Encoding itemEncoding = encodedAsUn ? new Encoding(false, false) : enc;
+                into.add(new RawAttributes.Element(tag, "SQ", src, valueStart, 0, enc.bigEndian(), null,
+                        new DeferredSequence(src, into, valueStart, length, itemEncoding, depth + 1)));
+                pos = (int) (valueStart + length);
+            } else if (vr.equals("SQ") || (length == UNDEFINED && !(group == 0x7FE0 && element == 0x0010))) {
                 Encoding itemEncoding = encodedAsUn ? new Encoding(false, false) : enc;
                 List<RawAttributes> items = new ArrayList<>();
                 pos = parseItems(into, items, valueStart, length, itemEncoding, depth + 1);
@@ -200,6 +214,48 @@ final class LazyHeaderReader {
             }
         }
         return pos;
+    }
+
+    /** A defined-length sequence whose bytes are in memory: parsed on first use; damage there gives no items. */
+    private static final class DeferredSequence implements RawAttributes.LazySequence {
+        private final ByteSource source;
+        private final RawAttributes parent;
+        private final int start;
+        private final long length;
+        private final Encoding encoding;
+        private final int depth;
+        private volatile List<RawAttributes> items;
+
+        DeferredSequence(ByteSource source, RawAttributes parent, int start, long length, Encoding encoding, int depth) {
+            this.source = source;
+            this.parent = parent;
+            this.start = start;
+            this.length = length;
+            this.encoding = encoding;
+            this.depth = depth;
+        }
+
+        @Override
+        public List<RawAttributes> items() {
+            List<RawAttributes> out = items;
+            if (out == null) {
+                synchronized (this) {
+                    if (items == null) {
+                        List<RawAttributes> parsed = new ArrayList<>();
+                        LazyHeaderReader reader = new LazyHeaderReader();
+                        reader.src = source;
+                        try {
+                            reader.parseItems(parent, parsed, start, length, encoding, depth);
+                        } catch (IOException | FormatException | RuntimeException e) {
+                            parsed = List.of(); // the header was usable without it
+                        }
+                        items = List.copyOf(parsed);
+                    }
+                    out = items;
+                }
+            }
+            return out;
+        }
     }
 
     private int parseItems(RawAttributes parent, List<RawAttributes> items, int pos, long length, Encoding enc,
