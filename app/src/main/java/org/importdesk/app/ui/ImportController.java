@@ -128,8 +128,10 @@ public final class ImportController implements ScreenController {
         finalBox.setVisible(false);
         finalBox.setManaged(false);
         Path medium = ws.session().source.get();
-        ImportService.Request request = new ImportService.Request(s, c.code(), c.name(), p, ws.session().user.get(),
-                medium == null ? "" : medium.toString());
+        var proposal = ws.session().proposal.get();
+        ImportService.Request request = new ImportService.Request(s, c.code(), c.name(),
+                proposal == null ? "" : proposal.classCode().orElse(""), ws.session().patient.get(), p,
+                ws.session().user.get(), medium == null ? "" : medium.toString());
         Task<ImportService.Result> t = new Task<>() {
             @Override
             protected ImportService.Result call() throws Exception {

@@ -1,5 +1,6 @@
 package org.importdesk.app.ui;
 
+import org.importdesk.app.ui.service.AuditHistoryService;
 import org.importdesk.app.ui.service.DecisionLog;
 import org.importdesk.app.ui.service.EngineClassificationService;
 import org.importdesk.app.ui.service.EngineMappingService;
@@ -48,7 +49,8 @@ public final class StandardServices {
         EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
         WorkstationSettings settings = new WorkstationSettings(locations);
         return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new EngineSeriesImaging(),
-                Optional.of(classification), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(classification), Optional.empty(), Optional.empty(),
+                Optional.of(new AuditHistoryService(home.resolve("audit"))),
                 Optional.of(mapping), Optional.of(decisions), settings, Optional.empty());
     }
 

@@ -7,7 +7,13 @@ import java.util.List;
 /** Coerces and sends a confirmed study to the archive; called off the FX thread. */
 public interface ImportService {
 
-    record Request(StudyRecord study, String classCode, String className, ReconciliationService.Candidate patient,
+    /**
+     * @param externalPatient the patient as the medium names them
+     * @param patient         the local identity the study is filed under
+     * @param proposedClass   what MOMO proposed (for the audit), empty when nothing
+     */
+    record Request(StudyRecord study, String classCode, String className, String proposedClass,
+                   org.importdesk.engine.media.PatientRecord externalPatient, ReconciliationService.Candidate patient,
                    String user, String medium) {
     }
 
