@@ -387,9 +387,19 @@ public final class StudyClassifier {
         Technique technique() {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (SeriesRecord s : study.series()) {
+                boolean known = false;
                 for (String m : nz(s.modality()).toUpperCase(Locale.ROOT).split("[^A-Z]+")) {
                     if (!m.isEmpty() && !NON_IMAGE.contains(m)) {
                         counts.merge(m, 1, Integer::sum);
+                        known |= mapping.remapped(m);
+                    }
+                }
+                if (!known && !s.instances().isEmpty()) {
+                    // Modality OT or missing: the SOP class still tells what kind of image it is
+                    String m = SopClassModality.of(s.instances().get(0).sopClassUid());
+                    if (m != null) {
+                        counts.merge(m, 1, Integer::sum);
+                        notes.add("modality " + m + " from the SOP class of series " + s.seriesInstanceUid());
                     }
                 }
             }
