@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
                 ExperimentCommand.class,
                 MappingCommand.class,
                 ScanCommand.class,
+                PreviewCommand.class,
+                BenchCommand.class,
+                ConfigCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 
