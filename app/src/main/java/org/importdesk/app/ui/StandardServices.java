@@ -23,49 +23,46 @@ public final class StandardServices {
     private StandardServices() {
     }
 
-    /** The workstation's home: {@code $IMPORTDESK_HOME} or {@code ~/.importdesk} (as the mapping database uses). */
-    public static Path defaultHome() {
-        return MappingStore.defaultDirectory().getParent();
-    }
-
     public static Services create() {
-        return create(defaultHome(), ConfigLocations.forCurrentUser());
+        return create(ConfigLocations.forCurrentUser());
     }
 
     /**
-     * The services with the mapping database and decision log under {@code home} and the configuration in
-     * {@code home/config} and {@code home/site.properties} (tests use a temporary one).
+     * The services with the configuration in {@code home/config} and {@code home/site.properties} and the data
+     * (mapping database, decision log, audit records) in {@code home/data} (tests use a temporary home).
      */
     public static Services create(Path home) {
-        return create(home, new ConfigLocations(AppDirectories.under(home), home.resolve("site.properties")));
+        return create(new ConfigLocations(AppDirectories.under(home), home.resolve("site.properties")));
     }
 
-    public static Services create(Path home, ConfigLocations locations) {
-        Path mappingDirectory = home.resolve("mapping-db");
-        StoreHolder holder = new StoreHolder(mappingDirectory);
+    public static Services create(ConfigLocations locations) {
+        WorkstationSettings settings = new WorkstationSettings(locations);
+        Path data = locations.directories().data();
+        StoreHolder holder = new StoreHolder(settings.current().databaseUrl());
         EngineClassificationService classification = new EngineClassificationService(
                 () -> holder.store().load(), NetworkVoter.NONE, ClassifierMode.METADATA);
-        DecisionLog decisions = new DecisionLog(home.resolve("decisions.tsv"));
+        DecisionLog decisions = new DecisionLog(data.resolve("decisions.tsv"));
         EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
-        WorkstationSettings settings = new WorkstationSettings(locations);
         return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new EngineSeriesImaging(),
                 Optional.of(classification), Optional.empty(), Optional.empty(),
-                Optional.of(new AuditHistoryService(home.resolve("audit"))),
+                Optional.of(new AuditHistoryService(data.resolve("audit"))),
                 Optional.of(mapping), Optional.of(decisions), settings, Optional.empty());
     }
 
     /** Opens the mapping database on first use (off the FX thread), not at start-up. */
     private static final class StoreHolder {
-        private final Path directory;
+        private final String url;
         private MappingStore store;
 
-        StoreHolder(Path directory) {
-            this.directory = directory;
+        StoreHolder(String url) {
+            this.url = url;
         }
 
         synchronized MappingStore store() {
             if (store == null) {
-                store = MappingStore.openEmbedded(directory);
+                // as the mapping command does: H2 with its default user, other databases with the URL's credentials
+                boolean h2 = url.startsWith("jdbc:h2:");
+                store = MappingStore.open(url, h2 ? "sa" : null, h2 ? "" : null);
             }
             return store;
         }

@@ -43,7 +43,7 @@ class TeamLeadFlowTest {
         java.nio.file.Files.writeString(home.resolve("site.properties"), SettingKeys.TEAM_LEAD_PIN_HASH + "="
                 + PinHash.create("2468".toCharArray()).format() + "\n");
         // two decisions radiographers confirmed earlier: the new keyword will fix the first and leave the second
-        DecisionLog log = new DecisionLog(home.resolve("decisions.tsv"));
+        DecisionLog log = new DecisionLog(home.resolve("data").resolve("decisions.tsv"));
         log.record(TextStudies.study("1.2.3.1", "CT", "Kalottenspezial nativ", "Thorax 1mm", "", "", ""), "CTT", "CTS", "anna");
         log.record(TextStudies.study("1.2.3.2", "CT", "CT Thorax nativ", "Thorax 1mm", "CHEST", "", ""), "CTT", "CTT", "anna");
         ws = new Workstation(StandardServices.create(home), Locale.ENGLISH);
