@@ -60,6 +60,7 @@ public final class HistoryController implements ScreenController {
         text(sentColumn, e -> e.sent() + (e.failed() > 0 ? " / " + e.failed() + " ✗" : ""));
         text(outcomeColumn, Entry::outcome);
         historyTable.setItems(filtered);
+        historyTable.setPlaceholder(new Label(ws.text(available ? "history.empty" : "history.unavailable")));
         searchField.textProperty().addListener((o, a, b) -> {
             String f = b == null ? "" : b.trim().toLowerCase(Locale.ROOT);
             filtered.setPredicate(e -> f.isEmpty() || List.of(f.split("\\s+")).stream().allMatch(w -> e.searchText().contains(w)));

@@ -93,6 +93,7 @@ public final class ImportController implements ScreenController {
             }
         });
         stateColumn.setCellValueFactory(c -> c.getValue().state);
+        importTable.setPlaceholder(new Label(ws.text(available ? "import.nothingYet" : "import.unavailable")));
         finalBox.setVisible(false);
         finalBox.setManaged(false);
         sendButton.setDisable(!available);
