@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
+                TrainCommand.class,
+                ModelsCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 
