@@ -18,11 +18,36 @@ public final class InputImages {
 
     /** Reads a JPEG/PNG file as one 2D image input. */
     public static float[] fromImageFile(Path file, int size) throws IOException {
-        BufferedImage image = ImageIO.read(file.toFile());
+        BufferedImage image = read(file);
         if (image == null) {
             throw new IOException("not a readable image: " + file);
         }
         return fromImage(image, size);
+    }
+
+    /**
+     * Reads with the first reader for the file's suffix that is not PixelMed's: PixelMed's lossless-JPEG plugin prints
+     * to stdout whenever ImageIO probes it with an ordinary JPEG.
+     */
+    private static BufferedImage read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            var readers = ImageIO.getImageReadersBySuffix(name.substring(dot + 1));
+            while (readers.hasNext()) {
+                javax.imageio.ImageReader reader = readers.next();
+                if (reader.getClass().getName().startsWith("com.pixelmed")) {
+                    continue;
+                }
+                try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                    reader.setInput(in);
+                    return reader.read(0);
+                } finally {
+                    reader.dispose();
+                }
+            }
+        }
+        return ImageIO.read(file.toFile());
     }
 
     public static float[] fromImage(BufferedImage image, int size) {
