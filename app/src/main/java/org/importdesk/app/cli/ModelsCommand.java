@@ -1,24 +1,15 @@
 package org.importdesk.app.cli;
 
-import org.importdesk.engine.inference.ImageFolders;
-import org.importdesk.engine.inference.InferenceEnvironment;
-import org.importdesk.engine.inference.InputImages;
+import org.importdesk.engine.inference.ModelBenchmark;
 import org.importdesk.engine.inference.ModelManifest;
 import org.importdesk.engine.inference.ModelRepository;
-import org.importdesk.engine.inference.NetworkModel;
-import org.importdesk.engine.inference.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "The per-modality networks in the models folder (property importdesk.models or env IMPORTDESK_MODELS).",
@@ -91,77 +82,13 @@ public final class ModelsCommand implements Callable<Integer> {
                 System.err.println("no models in " + repository.root());
                 return 1;
             }
-            long t0 = System.nanoTime();
-            InferenceEnvironment.configure();
-            ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
-            System.out.printf(Locale.ROOT, "engine %s %s start %.0f ms (device %s, threads %d cores)%n",
-                    engine.getEngineName(), engine.getVersion(), (System.nanoTime() - t0) / 1e6,
-                    InferenceEnvironment.device(), Runtime.getRuntime().availableProcessors());
+            ModelBenchmark.EngineStart start = ModelBenchmark.startEngine();
+            System.out.printf(Locale.ROOT, "engine %s %s on %s: start %.0f ms (%d cores)%n", start.engine(),
+                    start.version(), start.device(), start.millis(), Runtime.getRuntime().availableProcessors());
             for (ModelRepository.Entry entry : entries) {
-                long load = System.nanoTime();
-                try (NetworkModel model = repository.load(entry)) {
-                    double loadMs = (System.nanoTime() - load) / 1e6;
-                    List<Path> files = benchFiles(root, model.manifest());
-                    if (files.isEmpty()) {
-                        System.out.printf(Locale.ROOT, "%-14s load %.0f ms; no images of its classes under %s%n",
-                                model.manifest().name(), loadMs, root);
-                        continue;
-                    }
-                    model.predict(InputImages.fromImageFile(files.get(0), model.manifest().input().size()));
-                    double[] prepare = new double[files.size()];
-                    double[] infer = new double[files.size()];
-                    int correct = 0;
-                    for (int i = 0; i < files.size(); i++) {
-                        long a = System.nanoTime();
-                        float[] input = InputImages.fromImageFile(files.get(i), model.manifest().input().size());
-                        long b = System.nanoTime();
-                        Prediction p = model.predict(input);
-                        long c = System.nanoTime();
-                        prepare[i] = (b - a) / 1e6;
-                        infer[i] = (c - b) / 1e6;
-                        if (p.classCode().equals(ImageFolders.MEDNIST_CLASSES.get(files.get(i).getParent().getFileName().toString()))) {
-                            correct++;
-                        }
-                    }
-                    System.out.printf(Locale.ROOT, "%-14s load %.0f ms; %d inputs: network mean %.2f ms, p95 %.2f ms, max %.2f ms;"
-                                    + " image read+resize mean %.2f ms; accuracy on these %.3f%n",
-                            model.manifest().name(), loadMs, files.size(), mean(infer), percentile(infer, 95),
-                            percentile(infer, 100), mean(prepare), (double) correct / files.size());
-                }
+                System.out.println(ModelBenchmark.time(repository, entry, root, count).describe());
             }
             return 0;
-        }
-
-        private List<Path> benchFiles(Path root, ModelManifest manifest) throws Exception {
-            List<Path> files = new ArrayList<>();
-            if (!Files.isDirectory(root)) {
-                return files;
-            }
-            List<String> folders = ImageFolders.MEDNIST_CLASSES.entrySet().stream()
-                    .filter(e -> manifest.classCodes().contains(e.getValue())).map(Map.Entry::getKey).sorted().toList();
-            int perFolder = Math.max(1, count / Math.max(1, folders.size()));
-            for (String folder : folders) {
-                Path dir = root.resolve(folder);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (Stream<Path> s = Files.list(dir)) {
-                    // the last files by name: the demonstration models were trained with the first ones listed first
-                    List<Path> all = s.sorted().toList();
-                    files.addAll(all.subList(Math.max(0, all.size() - perFolder), all.size()));
-                }
-            }
-            return files;
-        }
-
-        private static double mean(double[] v) {
-            return Arrays.stream(v).average().orElse(Double.NaN);
-        }
-
-        private static double percentile(double[] v, int p) {
-            double[] s = v.clone();
-            Arrays.sort(s);
-            return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
         }
     }
 }
