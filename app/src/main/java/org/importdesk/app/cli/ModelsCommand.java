@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "The per-modality networks in the models folder (property importdesk.models or env IMPORTDESK_MODELS).",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Verify.class, ModelsCommand.Bench.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Verify.class, ModelsCommand.Bench.class,
+                ModelsCommand.Card.class})
 public final class ModelsCommand implements Callable<Integer> {
 
     @Override
@@ -87,6 +88,19 @@ public final class ModelsCommand implements Callable<Integer> {
                     start.version(), start.device(), start.millis(), Runtime.getRuntime().availableProcessors());
             for (ModelRepository.Entry entry : entries) {
                 System.out.println(ModelBenchmark.time(repository, entry, root, count).describe());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "card", mixinStandardHelpOptions = true, description = "Rewrite each model's MODEL_CARD.md from its manifest.")
+    static final class Card implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            for (ModelRepository.Entry e : ModelRepository.defaultLocation().list()) {
+                if (e.manifest().isPresent()) {
+                    System.out.println(org.importdesk.engine.inference.ModelCard.write(e.dir(), e.manifest().get()));
+                }
             }
             return 0;
         }

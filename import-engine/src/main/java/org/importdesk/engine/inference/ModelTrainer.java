@@ -111,6 +111,7 @@ public final class ModelTrainer {
         }
         manifest.write(outDir.resolve(ModelManifest.FILE_NAME));
         Files.writeString(outDir.resolve("training-report.txt"), report(manifest, folds));
+        ModelCard.write(outDir, manifest);
         return new Result(manifest, outDir, diagram, folds);
     }
 

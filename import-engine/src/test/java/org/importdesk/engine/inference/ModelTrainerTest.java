@@ -30,6 +30,8 @@ class ModelTrainerTest {
         assertThat(losses.get(3)).isLessThan(losses.get(0) * 0.7);
         assertThat(result.manifest().metrics().testAccuracy()).isGreaterThan(0.85);
         assertThat(result.reliabilityDiagram()).isRegularFile();
+        assertThat(Files.readString(dir.resolve("tiny").resolve(ModelCard.FILE_NAME)))
+                .contains("BLOB, RING", "own studies", result.manifest().weightsSha256());
 
         // the written model loads, its hash verifies, and it reproduces the trainer's test predictions
         ModelRepository repository = new ModelRepository(dir);
