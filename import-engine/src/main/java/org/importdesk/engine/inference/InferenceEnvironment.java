@@ -41,7 +41,19 @@ public final class InferenceEnvironment {
         }
         // DJL's usage telemetry is off; nothing leaves the workstation.
         System.setProperty("OPT_OUT_TRACKING", "true");
+        // slf4j-simple (the app's binding): DJL's start-up chatter at INFO is not for the radiographer, and on a
+        // CPU-only machine its failed CUDA probe is expected, not a warning
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
+        if (requestedDevice().equals("cpu")) {
+            setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        }
         configured = true;
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /** The configured device name: "cpu" or "gpu". */
