@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
+                ScanCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
         })
