@@ -12,7 +12,14 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
+                ClassifyCommand.class,
+                ClassifyTextCommand.class,
+                EvalCommand.class,
+                ExperimentCommand.class,
+                MappingCommand.class,
                 ScanCommand.class,
+                PreviewCommand.class,
+                BenchCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
         })

@@ -63,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-4", description = "initial learning rate, decays by 0.98 per epoch; default ${DEFAULT-VALUE} (paper)")
     double lr;
 
-    @Option(names = "--folds", defaultValue = "1", description = "k >= 3 for k-fold cross-validation; 1: one 70/15/15 split")
+    @Option(names = "--folds", defaultValue = "1", description = "k >= 4 for k-fold cross-validation (fold i tests, i+1 validates, the rest trains); 1: one 70/15/15 split")
     int folds;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -71,6 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--max-per-class", defaultValue = "0", description = "cap per image folder (0: all)")
     int maxPerClass;
+
+    @Option(names = "--data-licence", defaultValue = "see the data's own licence",
+            description = "licence of the training data, recorded in the manifest and model card")
+    String dataLicence;
 
     @Option(names = "--backbone", description = "model folder to fine-tune: only its last block and the classifier train")
     Path backbone;
@@ -112,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         hyper.put("inputSize", Integer.toString(size));
         ModelManifest.Provenance provenance = new ModelManifest.Provenance(
                 "image folders " + images.getFileName() + ": " + mapping, List.of(images.toString()),
-                "see the data's own licence", "importdesk " + String.join(" ", spec.commandLine().getParseResult()
+                dataLicence, "importdesk " + String.join(" ", spec.commandLine().getParseResult()
                 .originalArgs()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), hyper);
         ModelTrainer.Result result = new ModelTrainer(System.out::println)
                 .train(data, modelName, mod, provenance, config, outDir);

@@ -5,11 +5,9 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.SequenceAttribute;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -35,36 +33,64 @@ final class PixelMedMediaDirectoryReader implements MediaDirectory.Reader {
     private static final AttributeTag LOWER_LEVEL = new AttributeTag(0x0004, 0x1420);
     private static final AttributeTag RECORD_TYPE = new AttributeTag(0x0004, 0x1430);
 
+    private static final long MAX_DICOMDIR_BYTES = 256L * 1024 * 1024;
+
     @Override
     public MediaDirectory read(Path dicomdir) throws DicomReadException {
-        AttributeList list = new AttributeList();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(dicomdir), 64 * 1024);
-             DicomInputStream dis = new DicomInputStream(in)) {
-            list.read(dis);
+        byte[] bytes;
+        try {
+            if (Files.size(dicomdir) > MAX_DICOMDIR_BYTES) {
+                throw new DicomReadException(dicomdir, "DICOMDIR larger than 256 MB: not read");
+            }
+            bytes = Files.readAllBytes(dicomdir);
+        } catch (IOException e) {
+            throw new DicomReadException(dicomdir, "DICOMDIR cannot be read: " + PixelMedProber.describe(e), e);
+        }
+        AttributeList top = new AttributeList();
+        try (DicomInputStream dis = new DicomInputStream(new ByteArrayInputStream(bytes))) {
+            top.read(dis, (attributes, tag, offset) -> attributes == top && tag.equals(RECORD_SEQUENCE));
         } catch (DicomException | IOException | RuntimeException e) {
             throw new DicomReadException(dicomdir, "DICOMDIR cannot be read: " + PixelMedProber.describe(e), e);
         }
-        if (!(list.get(RECORD_SEQUENCE) instanceof SequenceAttribute sequence)) {
-            throw new DicomReadException(dicomdir, "not a DICOMDIR: no Directory Record Sequence (0004,1220)");
-        }
         List<AttributeList> items = new ArrayList<>();
         Map<Long, Integer> byOffset = new HashMap<>();
-        for (int i = 0; i < sequence.getNumberOfItems(); i++) {
-            items.add(sequence.getItem(i).getAttributeList());
-            byOffset.put(sequence.getItem(i).getByteOffset(), i);
+        try {
+            DirectoryRecordScanner.Result scanned = DirectoryRecordScanner.scan(bytes);
+            for (DirectoryRecordScanner.RawItem raw : scanned.items()) {
+                byOffset.put(raw.offset(), items.size());
+                items.add(parseItem(bytes, raw, scanned.transferSyntaxUid()));
+            }
+        } catch (DirectoryRecordScanner.ScanException | DicomException | IOException | RuntimeException e) {
+            throw new DicomReadException(dicomdir, "DICOMDIR cannot be read: " + e.getMessage(), e);
         }
-        String fileSetId = Attribute.getSingleStringValueOrEmptyString(list, FILE_SET_ID).trim();
+        String fileSetId = Attribute.getSingleStringValueOrEmptyString(top, FILE_SET_ID).trim();
         List<MediaDirectory.Record> roots;
         boolean byOffsets;
         try {
-            roots = walkOffsets(items, byOffset, offset(list, FIRST_ROOT_RECORD), new HashSet<>());
+            roots = walkOffsets(items, byOffset, offset(top, FIRST_ROOT_RECORD), new HashSet<>());
             byOffsets = true;
+            long inUse = items.stream().filter(PixelMedMediaDirectoryReader::inUse).count();
+            if (countRecords(roots) < inUse) {
+                // offsets that leave records unreachable (pydicom's DICOMDIR-nopatient): the order tells more
+                roots = rebuildFromOrder(items);
+                byOffsets = false;
+            }
         } catch (BadOffsetsException e) {
             roots = rebuildFromOrder(items);
             byOffsets = false;
         }
         int count = countRecords(roots);
         return new MediaDirectory(fileSetId, List.copyOf(roots), byOffsets, count);
+    }
+
+    private static AttributeList parseItem(byte[] bytes, DirectoryRecordScanner.RawItem raw, String ts)
+            throws IOException, DicomException {
+        AttributeList item = new AttributeList();
+        try (DicomInputStream dis = new DicomInputStream(
+                new ByteArrayInputStream(bytes, raw.start(), raw.end() - raw.start()), ts, false)) {
+            item.read(dis);
+        }
+        return item;
     }
 
     private static final class BadOffsetsException extends Exception {

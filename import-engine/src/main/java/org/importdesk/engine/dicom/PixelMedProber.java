@@ -23,18 +23,52 @@ final class PixelMedProber implements DicomProbe.Prober {
 
     @Override
     public DicomProbe probe(Path file, long size) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
-            in.mark(DicomSniffer.HEAD_LENGTH);
-            byte[] head = in.readNBytes(DicomSniffer.HEAD_LENGTH);
-            in.reset();
-            DicomSniffer.Sniff sniff = DicomSniffer.sniff(head, head.length, size);
+        byte[] head;
+        DicomSniffer.Sniff sniff;
+        String lazyFailure;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(DicomSniffer.HEAD_LENGTH);
+            sniff = DicomSniffer.sniff(head, head.length, size);
             if (!sniff.dicom()) {
                 return DicomProbe.notDicom(sniff.reason());
             }
-            return read(file, size, in, sniff);
+            try {
+                LazyHeaderReader.Header h = LazyHeaderReader.read(in, head, sniff, size);
+                if (h.pixelDataEnd() > size) {
+                    return DicomProbe.unreadable("truncated file: the pixel data ends at byte " + h.pixelDataEnd()
+                            + ", the file has " + size + " bytes");
+                }
+                return accept(file, size, h.attributes(), h.transferSyntaxUid(), h.pixelData(), sniff);
+            } catch (EOFException e) {
+                // definitive: the data ends inside an element (PixelMed would return the part before, silently)
+                return DicomProbe.unreadable("truncated file (unexpected end of data): " + e.getMessage());
+            } catch (LazyHeaderReader.FormatException | RuntimeException e) {
+                lazyFailure = describe(e);
+            }
         } catch (IOException e) {
             return DicomProbe.unreadable("cannot read file: " + describe(e));
         }
+        // what the fast reader does not understand, PixelMed may still recover (it has many work-arounds)
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+            DicomProbe probe = read(file, size, in, sniff);
+            return probe.kind() == DicomProbe.Kind.UNREADABLE
+                    ? DicomProbe.unreadable(probe.message() + " (fast reader: " + lazyFailure + ")") : probe;
+        } catch (IOException e) {
+            return DicomProbe.unreadable("cannot read file: " + describe(e));
+        }
+    }
+
+    private static DicomProbe accept(Path file, long size, DicomAttributes attributes, String tsUid, boolean pixels,
+                                     DicomSniffer.Sniff sniff) {
+        if (attributes.tags().isEmpty()) {
+            return DicomProbe.unreadable("no DICOM data elements could be read");
+        }
+        String truncation = pixels && NATIVE.contains(tsUid) ? nativePixelShortfall(attributes, size) : "";
+        if (!truncation.isEmpty()) {
+            return DicomProbe.unreadable(truncation);
+        }
+        DicomHeader header = new DicomHeader(file, attributes, tsUid, sniff.preamble(), pixels);
+        return DicomProbe.header(header, sniff.preamble() ? "" : sniff.layout());
     }
 
     private static DicomProbe read(Path file, long size, InputStream in, DicomSniffer.Sniff sniff) {
@@ -57,17 +91,8 @@ final class PixelMedProber implements DicomProbe.Prober {
             if (tsUid.isEmpty() && ts != null) {
                 tsUid = ts.getUID();
             }
-            if (list.isEmpty()) {
-                return DicomProbe.unreadable("no DICOM data elements could be read");
-            }
             boolean pixels = stoppedAtPixels[0] || list.get(TagFromName.PixelData) != null;
-            PixelMedAttributes attributes = new PixelMedAttributes(list);
-            String truncation = pixels && NATIVE.contains(tsUid) ? nativePixelShortfall(attributes, size) : "";
-            if (!truncation.isEmpty()) {
-                return DicomProbe.unreadable(truncation);
-            }
-            DicomHeader header = new DicomHeader(file, attributes, tsUid, sniff.preamble(), pixels);
-            return DicomProbe.header(header, sniff.preamble() ? "" : sniff.layout());
+            return accept(file, size, new PixelMedAttributes(list), tsUid, pixels, sniff);
         } catch (DicomException | IOException | RuntimeException e) {
             return DicomProbe.unreadable(describe(e));
         }
@@ -79,6 +104,9 @@ final class PixelMedProber implements DicomProbe.Prober {
         long columns = a.integer(DicomTag.COLUMNS).orElse(0);
         long bits = a.integer(DicomTag.BITS_ALLOCATED).orElse(0);
         long samples = a.integer(DicomTag.SAMPLES_PER_PIXEL).orElse(1);
+        if (a.string(DicomTag.PHOTOMETRIC_INTERPRETATION).endsWith("_422")) {
+            samples = 2; // YBR_FULL_422: two samples per pixel on average
+        }
         long frames = Math.max(1, a.integer(DicomTag.NUMBER_OF_FRAMES).orElse(1));
         long needed = rows * columns * samples * frames * bits / 8;
         if (needed > 0 && size >= 0 && size < needed) {

@@ -103,7 +103,7 @@ public final class ModelTrainer {
                         before.ece(), after.ece(), before.nll(), after.nll()));
             }
         }
-        if (config.folds() >= 3) {
+        if (config.folds() >= 4) {
             ModelManifest.Metrics m = manifest.metrics();
             manifest = manifest.withMetrics(new ModelManifest.Metrics(m.trainCount(), m.validationCount(),
                     m.testCount(), m.testAccuracy(), m.eceBefore(), m.eceAfter(), m.nllBefore(), m.nllAfter(),

@@ -10,8 +10,8 @@ import java.util.Optional;
  * 1e-4 (Adam), last incomplete batch dropped, flips and 90-degree rotations each with p = 0.2; on a backbone only the
  * last block and the classifier are trained.
  *
- * @param folds    k >= 3: k-fold cross-validation (fold i tests, fold i+1 validates, the rest trains; the model of
- *                 fold 0 is kept); 1: one stratified 70/15/15 split
+ * @param folds    k >= 4: k-fold cross-validation (fold i tests, fold i+1 validates, the other k-2 train, so at least
+ *                 half the data trains; the model of fold 1 is kept); 1: one stratified 70/15/15 split
  * @param backbone a model folder whose weights start the training (fine-tuning); empty: train from scratch
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double learningRateDecay,
@@ -25,8 +25,8 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         if (epochs < 1 || batchSize < 1) {
             throw new IllegalArgumentException("epochs and batch size must be positive");
         }
-        if (folds != 1 && folds < 3) {
-            throw new IllegalArgumentException("folds must be 1 (single split) or at least 3, not " + folds);
+        if (folds != 1 && folds < 4) {
+            throw new IllegalArgumentException("folds must be 1 (single split) or at least 4, not " + folds);
         }
         if (!(learningRate > 0) || augmentProbability < 0 || augmentProbability > 1) {
             throw new IllegalArgumentException("learning rate must be > 0 and augment probability in [0,1]");

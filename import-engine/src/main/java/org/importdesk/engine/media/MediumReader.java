@@ -453,7 +453,7 @@ public final class MediumReader {
             MediumProgress progress = new MediumProgress(done, work.size(), instances, tree.studyCount(), problems);
             listener.fileDecided(row, progress);
             if (newStudy) {
-                var snapshot = tree.snapshot(row.header().get().studyInstanceUid());
+                var snapshot = tree.snapshot(row.header().get());
                 listener.studyFound(snapshot.getKey(), snapshot.getValue(), progress);
             }
         }

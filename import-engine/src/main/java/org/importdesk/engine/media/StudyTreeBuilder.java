@@ -72,13 +72,14 @@ final class StudyTreeBuilder {
         DicomAttributes a = header.attributes();
         String patientKey = patientKey(a);
         String studyUid = header.studyInstanceUid();
-        StudyNode study = studies.get(studyUid);
+        String studyKey = studyKey(studyUid, patientKey);
+        StudyNode study = studies.get(studyKey);
         boolean newStudy = study == null;
         if (newStudy) {
             PatientNode patient = patients.computeIfAbsent(patientKey, k -> new PatientNode(a));
             study = new StudyNode(studyUid, patient, patientKey);
             patient.studies.add(study);
-            studies.put(studyUid, study);
+            studies.put(studyKey, study);
         } else if (!study.patientKey.equals(patientKey)) {
             mixedPatientStudies.add(studyUid);
         }
@@ -92,6 +93,11 @@ final class StudyTreeBuilder {
             series.fileIcon = DicomIcons.iconOf(a).map(p -> new IconImage(p.rows(), p.columns(), p.grey())).orElse(null);
         }
         return newStudy;
+    }
+
+    /** Instances without a Study Instance UID are kept together per patient, never across patients. */
+    private static String studyKey(String studyUid, String patientKey) {
+        return studyUid.isEmpty() ? "no-uid:" + patientKey : studyUid;
     }
 
     private static void fillStudy(StudyNode s, DicomAttributes a) {
@@ -149,8 +155,8 @@ final class StudyTreeBuilder {
     }
 
     /** The patient and a snapshot of the study with this UID (as far as read). */
-    Map.Entry<PatientRecord, StudyRecord> snapshot(String studyUid) {
-        StudyNode s = studies.get(studyUid);
+    Map.Entry<PatientRecord, StudyRecord> snapshot(DicomHeader header) {
+        StudyNode s = studies.get(studyKey(header.studyInstanceUid(), patientKey(header.attributes())));
         StudyRecord study = toRecord(s);
         return Map.entry(toRecord(s.patient, List.of(study)), study);
     }

@@ -89,6 +89,6 @@ class ModelTrainerTest {
             }
         }
         assertThat(tested).hasSize(30);
-        assertThatThrownBy(() -> TrainingConfig.PAPER.withFolds(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrainingConfig.PAPER.withFolds(3)).isInstanceOf(IllegalArgumentException.class);
     }
 }
