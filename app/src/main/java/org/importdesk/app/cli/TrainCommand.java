@@ -1,6 +1,10 @@
 package org.importdesk.app.cli;
 
+import org.importdesk.engine.dicom.DicomFiles;
+import org.importdesk.engine.imaging.NetworkInputs;
+import org.importdesk.engine.inference.DicomTrainingSet;
 import org.importdesk.engine.inference.ImageFolders;
+import org.importdesk.engine.inference.VoterSettings;
 import org.importdesk.engine.inference.LabelledInputs;
 import org.importdesk.engine.inference.ModelManifest;
 import org.importdesk.engine.inference.ModelRepository;
@@ -86,36 +90,52 @@ public final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("give either --images or --dicom (with --labels)");
             return 2;
         }
-        if (dicom != null) {
-            spec.commandLine().getErr().println("--dicom: training on DICOM series needs MOMO's series representation "
-                    + "(first/middle/last image or MIPs) from the imaging package, which this build does not have yet; "
-                    + "use --images, or a build that includes org.importdesk.engine.imaging");
-            return 1;
-        }
-        Map<String, String> mapping;
-        try {
-            mapping = classes != null ? ImageFolders.parseMapping(classes) : mednistFolders(mod);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        if (dicom != null && labels == null) {
+            spec.commandLine().getErr().println("--dicom needs --labels CSV (series or study UID,class code)");
             return 2;
         }
-        if (mapping.size() < 2) {
-            spec.commandLine().getErr().println("need at least two classes for " + mod + ", have " + mapping
-                    + " (give --classes Folder=CODE,...)");
-            return 2;
+        Map<String, String> mapping = Map.of();
+        if (images != null) {
+            try {
+                mapping = classes != null ? ImageFolders.parseMapping(classes) : mednistFolders(mod);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            if (mapping.size() < 2) {
+                spec.commandLine().getErr().println("need at least two classes for " + mod + ", have " + mapping
+                        + " (give --classes Folder=CODE,...)");
+                return 2;
+            }
         }
         String modelName = name != null ? name : mod.toLowerCase(Locale.ROOT) + "-model";
         Path outDir = out != null ? out : ModelRepository.defaultLocation().root().resolve(modelName);
         TrainingConfig config = TrainingConfig.PAPER.withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
                 .withFolds(folds).withSeed(seed).withBackbone(backbone);
         long start = System.nanoTime();
-        LabelledInputs data = ImageFolders.load(images, mapping, size, maxPerClass);
-        System.out.printf(Locale.ROOT, "loaded %d images of %s in %.1f s%n", data.count(), data.countsPerClass(),
+        LabelledInputs data;
+        String description;
+        if (images != null) {
+            data = ImageFolders.load(images, mapping, size, maxPerClass);
+            description = "image folders " + images.getFileName() + ": " + mapping;
+        } else {
+            List<DicomTrainingSet.Series> series = DicomTrainingSet.scan(dicom, DicomFiles.pixelMed(),
+                    System.out::println);
+            data = DicomTrainingSet.inputs(series, DicomTrainingSet.readLabels(labels), mod, size,
+                    new NetworkInputs()::chw, VoterSettings.DEFAULT, System.out::println);
+            description = "DICOM series in " + dicom.getFileName() + " labelled by " + labels.getFileName();
+            if (data.classCodes().size() < 2) {
+                spec.commandLine().getErr().println("need labelled " + mod + " series of at least two classes, have "
+                        + data.countsPerClass());
+                return 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "loaded %d inputs of %s in %.1f s%n", data.count(), data.countsPerClass(),
                 (System.nanoTime() - start) / 1e9);
         Map<String, String> hyper = new LinkedHashMap<>(config.describe());
         hyper.put("inputSize", Integer.toString(size));
         ModelManifest.Provenance provenance = new ModelManifest.Provenance(
-                "image folders " + images.getFileName() + ": " + mapping, List.of(images.toString()),
+                description, List.of(images != null ? images.toString() : dicom.toString()),
                 dataLicence, "importdesk " + String.join(" ", spec.commandLine().getParseResult()
                 .originalArgs()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), hyper);
         ModelTrainer.Result result = new ModelTrainer(System.out::println)

@@ -36,6 +36,15 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * The voter of the installed models ({@link ModelRepository#defaultLocation()}) reading series through the
+     * imaging package's MOMO representation.
+     */
+    public static ModelNetworkVoter installed() {
+        return new ModelNetworkVoter(ModelRepository.defaultLocation(),
+                new org.importdesk.engine.imaging.NetworkInputs()::chw, VoterSettings.DEFAULT);
+    }
+
     /** Why a series did or did not vote, for the explanation shown with a proposal. */
     public record SeriesOutcome(String seriesInstanceUid, Optional<SeriesVote> vote, String reason) {
     }

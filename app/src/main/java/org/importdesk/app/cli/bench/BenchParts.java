@@ -6,7 +6,8 @@ import java.util.List;
 public final class BenchParts {
     public static final List<BenchPart> ALL = List.of(
             new ThumbnailBench(),
-            new MipBench()
+            new MipBench(),
+            new ModelBench()
     );
 
     private BenchParts() {
