@@ -80,12 +80,19 @@ public final class TrainCommand implements Callable<Integer> {
             description = "licence of the training data, recorded in the manifest and model card")
     String dataLicence;
 
+    @Option(names = "--threads", description = "libtorch CPU threads (default: importdesk.inference.threads or 1)")
+    Integer threads;
+
     @Option(names = "--backbone", description = "model folder to fine-tune: only its last block and the classifier train")
     Path backbone;
 
     @Override
     public Integer call() throws Exception {
         String mod = modality.toUpperCase(Locale.ROOT);
+        if (threads != null) {
+            System.setProperty(org.importdesk.engine.inference.InferenceEnvironment.THREADS_PROPERTY,
+                    Integer.toString(threads));
+        }
         if ((images == null) == (dicom == null)) {
             spec.commandLine().getErr().println("give either --images or --dicom (with --labels)");
             return 2;
