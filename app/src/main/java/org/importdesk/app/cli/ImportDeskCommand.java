@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
                 ScanCommand.class,
                 PreviewCommand.class,
                 BenchCommand.class,
+                ConfigCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
         })

@@ -38,8 +38,8 @@ final class CharLsJpegLs {
     record Image(int width, int height, int bitsPerSample, int components, int[] samples) {
     }
 
+    private static String loadError = ""; // before API: load() sets it during class initialisation
     private static final Api API = load();
-    private static String loadError = "";
 
     private CharLsJpegLs() {
     }

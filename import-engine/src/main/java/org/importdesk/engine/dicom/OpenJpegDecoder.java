@@ -80,6 +80,11 @@ final class OpenJpegDecoder {
     }
 
     static Image decode(byte[] codestream) throws DecodeException {
+        return decode(codestream, 0);
+    }
+
+    /** Decodes at full resolution, or {@code reduce} resolution levels lower (each halves width and height). */
+    static Image decode(byte[] codestream, int reduce) throws DecodeException {
         if (API == null) {
             throw new DecodeException(loadError);
         }
@@ -95,6 +100,7 @@ final class OpenJpegDecoder {
             Memory parameters = new Memory(PARAMETERS_SIZE);
             parameters.clear();
             API.opj_set_default_decoder_parameters(parameters);
+            parameters.setInt(0, reduce); // cp_reduce, the first member of opj_dparameters_t
             if (codec == null || API.opj_setup_decoder(codec, parameters) == 0) {
                 throw new DecodeException("OpenJPEG could not set up a decoder");
             }
@@ -110,12 +116,11 @@ final class OpenJpegDecoder {
             if (API.opj_decode(codec, stream, image) == 0 || API.opj_end_decompress(codec, stream) == 0) {
                 throw new DecodeException("OpenJPEG could not decode the codestream");
             }
-            int x0 = image.getInt(0);
-            int y0 = image.getInt(4);
-            int width = image.getInt(8) - x0;
-            int height = image.getInt(12) - y0;
             int n = image.getInt(16);
             Pointer comps = image.getPointer(24);
+            // the component size, not the image's x1 - x0: with cp_reduce only the components shrink
+            int width = comps == null ? 0 : comps.getInt(8);
+            int height = comps == null ? 0 : comps.getInt(12);
             if (n < 1 || n > 4 || comps == null || width <= 0 || height <= 0) {
                 throw new DecodeException("OpenJPEG gave an image of " + width + "x" + height + "x" + n);
             }

@@ -12,6 +12,15 @@ public interface PixelDecoder {
 
     DecodedFrames decode(Path file, FrameChoice frames);
 
+    /**
+     * For display at no more than about {@code maxSide} pixels (thumbnails): frames may come back smaller than the
+     * file's Rows x Columns, but never smaller than maxSide on their longer side. JPEG 2000 and HTJ2K then decode
+     * only the resolution levels needed; other encodings come back at full size.
+     */
+    default DecodedFrames decode(Path file, FrameChoice frames, int maxSide) {
+        return decode(file, frames);
+    }
+
     default DecodedFrames decode(Path file) {
         return decode(file, FrameChoice.ALL);
     }

@@ -50,11 +50,20 @@ final class PixelMedPixelDecoder implements PixelDecoder {
     }
 
     /** Stored samples of one frame, interleaved, before sign and Modality LUT; photometric as they now are. */
-    private record RawFrame(int[] samples, int samplesPerPixel, String photometric) {
+    private record RawFrame(int[] samples, int samplesPerPixel, String photometric, int rows, int columns) {
+        /** A frame of the size the header gives. */
+        RawFrame(int[] samples, int samplesPerPixel, String photometric) {
+            this(samples, samplesPerPixel, photometric, -1, -1);
+        }
     }
 
     @Override
     public DecodedFrames decode(Path file, FrameChoice choice) {
+        return decode(file, choice, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public DecodedFrames decode(Path file, FrameChoice choice, int maxSide) {
         String ts = "";
         int numberOfFrames = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
@@ -77,7 +86,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
                 return DecodedFrames.noPreview(numberOfFrames, ts, "no preview: " + problem);
             }
             PixelMedAttributes attributes = new PixelMedAttributes(list);
-            FrameSource source = source(file, pixelData, module, ts);
+            FrameSource source = source(file, pixelData, module, ts, maxSide);
             List<PixelFrame> frames = new ArrayList<>();
             for (int index : choice.resolve(numberOfFrames)) {
                 RawFrame raw = source.frame(index);
@@ -147,7 +156,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         RawFrame frame(int index) throws DecodeException;
     }
 
-    private static FrameSource source(Path file, Attribute pixelData, PixelModule m, String ts)
+    private static FrameSource source(Path file, Attribute pixelData, PixelModule m, String ts, int maxSide)
             throws Exception {
         if (pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
             byte[][] pixelMedFrames = compressed.getFrames();
@@ -159,7 +168,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
                     throw new DecodeException("frame " + (index + 1) + " missing: the pixel data holds "
                             + frames.length + " of " + m.numberOfFrames());
                 }
-                return decodeCompressed(frames, index, m, ts);
+                return decodeCompressed(frames, index, m, ts, maxSide);
             };
         }
         byte[] bytes = littleEndianBytes(pixelData, m);
@@ -274,7 +283,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         return out;
     }
 
-    private static RawFrame decodeCompressed(byte[][] frames, int index, PixelModule m, String ts)
+    private static RawFrame decodeCompressed(byte[][] frames, int index, PixelModule m, String ts, int maxSide)
             throws DecodeException {
         byte[] frame = frames[index];
         if (RLE.equals(ts)) {
@@ -292,11 +301,11 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             return new RawFrame(image.samples(), image.components(), m.photometric());
         }
         if (HTJ2K.contains(ts)) {
-            return openJpegFrame(frame, m);
+            return openJpegFrame(frame, m, maxSide);
         }
         if (JPEG_2000.contains(ts) && OpenJpegDecoder.available()) {
             try {
-                return openJpegFrame(frame, m); // native and several times faster than jai-imageio
+                return openJpegFrame(frame, m, maxSide); // native and several times faster than jai-imageio
             } catch (DecodeException e) {
                 return pixelMedFrame(frames, index, m, ts);
             }
@@ -334,12 +343,37 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         throw new DecodeException("no decoder for this transfer syntax");
     }
 
-    private static RawFrame openJpegFrame(byte[] frame, PixelModule m) throws DecodeException {
-        OpenJpegDecoder.Image image = OpenJpegDecoder.decode(frame);
-        checkSize(image.width(), image.height(), image.components(), m);
+    /**
+     * A JPEG 2000 / HTJ2K frame; when {@code maxSide} is well below the frame's size, decoded at a lower resolution
+     * level (each level halves the size) that still has at least maxSide pixels on the longer side.
+     */
+    private static RawFrame openJpegFrame(byte[] frame, PixelModule m, int maxSide) throws DecodeException {
+        int reduce = 0;
+        while (reduce < 5 && (Math.max(m.rows(), m.columns()) >> (reduce + 1)) >= maxSide) {
+            reduce++;
+        }
+        OpenJpegDecoder.Image image;
+        try {
+            image = OpenJpegDecoder.decode(frame, reduce);
+        } catch (DecodeException e) {
+            if (reduce == 0) {
+                throw e;
+            }
+            reduce = 0; // fewer resolution levels than asked for
+            image = OpenJpegDecoder.decode(frame, 0);
+        }
+        int expectedWidth = (m.columns() + (1 << reduce) - 1) >> reduce;
+        int expectedHeight = (m.rows() + (1 << reduce) - 1) >> reduce;
+        if (image.width() != expectedWidth || image.height() != expectedHeight
+                || image.components() != m.samplesPerPixel()) {
+            throw new DecodeException("decoded " + image.width() + "x" + image.height() + "x" + image.components()
+                    + " but the header says " + m.columns() + "x" + m.rows() + "x" + m.samplesPerPixel()
+                    + (reduce > 0 ? " (reduced " + reduce + " levels)" : ""));
+        }
         // YBR_ICT and YBR_RCT name the codestream's multi-component transform, which OpenJPEG undoes
         boolean mct = m.photometric().equals("YBR_ICT") || m.photometric().equals("YBR_RCT");
-        return new RawFrame(image.samples(), image.components(), mct ? "RGB" : m.photometric());
+        return new RawFrame(image.samples(), image.components(), mct ? "RGB" : m.photometric(), image.height(),
+                image.width());
     }
 
     private static void checkSize(int width, int height, int components, PixelModule m) throws DecodeException {
@@ -407,16 +441,18 @@ final class PixelMedPixelDecoder implements PixelDecoder {
 
     private static PixelFrame toFrame(PixelModule m, RawFrame raw, int index, PixelMedAttributes attributes)
             throws DecodeException {
-        int pixels = m.pixels();
+        int rows = raw.rows() > 0 ? raw.rows() : m.rows();
+        int columns = raw.columns() > 0 ? raw.columns() : m.columns();
+        int pixels = rows * columns;
         if (raw.samples().length < pixels * raw.samplesPerPixel()) {
             throw new DecodeException("frame " + (index + 1) + " decoded to too few samples");
         }
         if ("PALETTE COLOR".equals(raw.photometric())) {
-            return new PixelFrame(m.rows(), m.columns(), 3, index, m.photometric(), m.bitsStored(), m.signed(),
+            return new PixelFrame(rows, columns, 3, index, m.photometric(), m.bitsStored(), m.signed(),
                     List.of(), Palette.of(attributes).apply(raw.samples(), pixels, m.bitsStored(), m.signed()));
         }
         if (raw.samplesPerPixel() == 3) {
-            return new PixelFrame(m.rows(), m.columns(), 3, index, m.photometric(), m.bitsStored(), m.signed(),
+            return new PixelFrame(rows, columns, 3, index, m.photometric(), m.bitsStored(), m.signed(),
                     List.of(), Colour.toRgb255(raw.samples(), pixels, raw.photometric(), m.bitsStored()));
         }
         ModalityLut lut = ModalityLut.of(attributes, index);
@@ -433,7 +469,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             }
             values[i] = lut.apply(v);
         }
-        return new PixelFrame(m.rows(), m.columns(), 1, index, m.photometric(), m.bitsStored(), m.signed(),
+        return new PixelFrame(rows, columns, 1, index, m.photometric(), m.bitsStored(), m.signed(),
                 FrameWindows.of(attributes, index), values);
     }
 }

@@ -56,7 +56,7 @@ public final class Thumbnails {
     }
 
     public ImageResult<BufferedImage> of(ImageRef image) {
-        DecodedFrames decoded = decoder.decode(image.file(), FrameChoice.of(image.frame()));
+        DecodedFrames decoded = decoder.decode(image.file(), FrameChoice.of(image.frame()), maxSize);
         if (!decoded.decoded()) {
             return ImageResult.none(decoded.reason());
         }

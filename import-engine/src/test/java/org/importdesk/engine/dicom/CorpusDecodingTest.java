@@ -169,6 +169,24 @@ class CorpusDecodingTest {
         assertThat(lossless.max() - lossless.min()).isGreaterThan(200f);
     }
 
+    /** Thumbnails ask for small frames: JPEG 2000 then decodes fewer resolution levels, other codecs full size. */
+    @Test
+    void jpeg2000DecodesAtReducedResolutionForSmallDisplays() {
+        assumeTrue(corpus != null, "../shared/corpus absent: corpus tests skipped");
+        assumeTrue(OpenJpegDecoder.available(), "OpenJPEG 2.5 (libopenjp2) not installed");
+        Path large = corpus.resolve("pylibjpeg-data/JPEG2000Lossless/NM_Kakadu44_SOTmarkerincons.dcm");
+        PixelFrame full = DECODER.decode(large).first();
+        PixelFrame small = DECODER.decode(large, FrameChoice.MIDDLE, 128).first();
+        assertThat(full.columns()).isEqualTo(2048);
+        assertThat(full.rows()).isEqualTo(2500);
+        assertThat(Math.max(small.rows(), small.columns())).isBetween(128, 2 * 128 + 1);
+        assertThat((double) small.columns() / small.rows()).isCloseTo((double) full.columns() / full.rows(),
+                offset(0.01));
+        assertThat(small.max()).isBetween(full.max() * 0.5f, full.max() * 1.05f); // low-pass: peaks shrink
+        PixelFrame native16 = DECODER.decode(corpus.resolve(CS + "CTImage.dcm"), FrameChoice.MIDDLE, 128).first();
+        assertThat(native16.columns()).isEqualTo(512);
+    }
+
     @Test
     void colourUltrasoundAndPaletteDecodeToRgb() {
         PixelFrame ybr = decode(CS + "US-YBR_FULL_422-EVRLE.dcm");

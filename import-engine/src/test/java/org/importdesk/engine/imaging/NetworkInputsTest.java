@@ -128,6 +128,23 @@ class NetworkInputsTest {
     void twoDimensionalModalitiesNeverBecomeVolumes() throws Exception {
         SeriesRecord us = series("US", 41, NetworkInputsTest::spikeAt);
         assertThat(inputs.of(us, N).get().representation()).isEqualTo(NetworkInput.Representation.THREE_IMAGES);
+        assertThat(new MipPreview(inputs).of(us, N).reason()).startsWith("no MIP: not a volume");
+    }
+
+    @Test
+    void theMipPreviewShowsTheNetworksProjections() throws Exception {
+        SeriesRecord ct = series("CT", 40, k -> {
+            short[] v = new short[N * N];
+            v[(k % N) * N + 2] = (short) (100 + k);
+            return v;
+        });
+        List<BufferedImage> mips = new MipPreview(inputs).of(ct, N).get();
+        assertThat(mips).hasSize(3);
+        NetworkInput in = inputs.of(ct, N).get();
+        for (int c = 0; c < 3; c++) {
+            assertThat(mips.get(c).getWidth()).isEqualTo(N);
+            assertThat(mips.get(c).getRaster().getSample(2, 5, 0)).isEqualTo(Math.round(in.get(c, 5, 2) * 255));
+        }
     }
 
     @Test

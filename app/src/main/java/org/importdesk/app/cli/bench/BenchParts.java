@@ -7,6 +7,7 @@ public final class BenchParts {
     public static final List<BenchPart> ALL = List.of(
             new ThumbnailBench(),
             new MipBench(),
+            new InputBench(),
             new ModelBench()
     );
 
