@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
                 PreviewCommand.class,
                 BenchCommand.class,
                 ConfigCommand.class,
+                TrainCommand.class,
+                ModelsCommand.class,
                 DemoCdCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
