@@ -9,7 +9,7 @@ import org.importdesk.app.ui.service.MediaDetector;
 import org.importdesk.app.ui.service.Services;
 import org.importdesk.app.ui.service.WorkstationSettings;
 import org.importdesk.engine.classify.ClassifierMode;
-import org.importdesk.engine.classify.NetworkVoter;
+import org.importdesk.engine.inference.ModelNetworkVoter;
 import org.importdesk.engine.config.AppDirectories;
 import org.importdesk.engine.config.ConfigLocations;
 import org.importdesk.mapping.MappingStore;
@@ -39,8 +39,9 @@ public final class StandardServices {
         WorkstationSettings settings = new WorkstationSettings(locations);
         Path data = locations.directories().data();
         StoreHolder holder = new StoreHolder(settings.current().databaseUrl());
+        // MOMO's best variant: metadata and the networks in one weighted vote (the installed models)
         EngineClassificationService classification = new EngineClassificationService(
-                () -> holder.store().load(), NetworkVoter.NONE, ClassifierMode.METADATA);
+                () -> holder.store().load(), ModelNetworkVoter::installed, ClassifierMode.MERGED);
         DecisionLog decisions = new DecisionLog(data.resolve("decisions.tsv"));
         EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
         return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new EngineSeriesImaging(),

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -25,14 +24,20 @@ import java.util.function.Supplier;
 public final class EngineClassificationService implements ClassificationService {
 
     private final Supplier<MappingContent> source;
-    private final NetworkVoter voter;
+    private final Supplier<NetworkVoter> voterSource;
     private final ClassifierMode mode;
+    private NetworkVoter voter;
     private volatile StudyClassifier classifier;
     private volatile MappingContent content;
 
-    public EngineClassificationService(Supplier<MappingContent> source, NetworkVoter voter, ClassifierMode mode) {
+    /**
+     * @param voterSource the network voter, asked for on the first classification (loading the networks takes a
+     *                    while: never at start-up, never on the FX thread)
+     */
+    public EngineClassificationService(Supplier<MappingContent> source, Supplier<NetworkVoter> voterSource,
+                                       ClassifierMode mode) {
         this.source = source;
-        this.voter = voter;
+        this.voterSource = voterSource;
         this.mode = mode;
     }
 
@@ -44,6 +49,10 @@ public final class EngineClassificationService implements ClassificationService 
 
     private synchronized StudyClassifier classifier() {
         if (classifier == null) {
+            if (voter == null) {
+                NetworkVoter v = mode == ClassifierMode.METADATA ? NetworkVoter.NONE : voterSource.get();
+                voter = v instanceof org.importdesk.engine.inference.ModelNetworkVoter m ? new ExplainedVotes(m) : v;
+            }
             content = source.get();
             classifier = new StudyClassifier(new CompiledMapping(content), voter, mode);
         }
@@ -64,6 +73,17 @@ public final class EngineClassificationService implements ClassificationService 
                     + (m.partial() ? " (tolerating a typo)" : ""));
         }
         reasons.addAll(c.evidence().notes());
+        if (voter instanceof ExplainedVotes explained) {
+            // what each series' network said, or why it did not vote (from the same inference the vote used)
+            for (var o : explained.last(study)) {
+                String series = study.series().stream().filter(s -> s.seriesInstanceUid().equals(o.seriesInstanceUid()))
+                        .map(s -> s.modality() + " " + s.seriesNumber() + " '" + s.seriesDescription() + "'").findFirst()
+                        .orElse(o.seriesInstanceUid());
+                reasons.add(o.vote().map(v -> "network: " + series + " votes " + v.classCode()
+                        + String.format(java.util.Locale.ROOT, " (%.0f %%)", v.confidence() * 100))
+                        .orElse("network: " + series + " does not vote: " + o.reason()));
+            }
+        }
         return new Proposal(c.classCode(), c.confidence(), c.decider(), reasons, c.evidence().votes(),
                 c.evidence().rulesApplied());
     }
@@ -96,7 +116,26 @@ public final class EngineClassificationService implements ClassificationService 
         return List.copyOf(out);
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+    /** The installed networks' votes, keeping each series' outcome of the last study for the explanation. */
+    private static final class ExplainedVotes implements NetworkVoter {
+        private final org.importdesk.engine.inference.ModelNetworkVoter networks;
+        private final java.util.Map<String, List<org.importdesk.engine.inference.ModelNetworkVoter.SeriesOutcome>> last =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        ExplainedVotes(org.importdesk.engine.inference.ModelNetworkVoter networks) {
+            this.networks = networks;
+        }
+
+        @Override
+        public List<org.importdesk.engine.classify.SeriesVote> votes(StudyRecord study) {
+            var outcomes = networks.explain(study);
+            last.clear();
+            last.put(study.studyInstanceUid(), outcomes);
+            return outcomes.stream().flatMap(o -> o.vote().stream()).toList();
+        }
+
+        List<org.importdesk.engine.inference.ModelNetworkVoter.SeriesOutcome> last(StudyRecord study) {
+            return last.getOrDefault(study.studyInstanceUid(), List.of());
+        }
     }
 }
