@@ -99,7 +99,10 @@ public final class ClassificationController implements ScreenController {
             }
         });
         confirmButton.disableProperty().bind(classList.getSelectionModel().selectedItemProperty().isNull());
-        model.proposal.addListener((o, a, p) -> showProposal(p));
+        model.proposal.addListener((o, a, p) -> {
+            showProposal(p);
+            autoConfirm(p);
+        });
         showProposal(null);
     }
 
@@ -182,6 +185,18 @@ public final class ClassificationController implements ScreenController {
                     votes.getChildren().add(new HBox(8, code, bar, value));
                 });
         p.rules().forEach(r -> rules.getChildren().add(reason("•  " + r)));
+    }
+
+    /** The site's auto-send policy: a proposal at or above its confidence is confirmed without asking. */
+    private void autoConfirm(Proposal p) {
+        double threshold = ws.services().settings().autoSendConfidence();
+        if (p == null || p.classCode().isEmpty() || p.confidence() < threshold || ws.session().screen.get() != Screen.CLASSIFICATION) {
+            return;
+        }
+        ws.notifyUser(ws.text("classification.autoConfirmed", p.classCode().get(), Formats.percent(p.confidence()),
+                Formats.percent(threshold)));
+        selectFirstClass();
+        confirm();
     }
 
     private static Label reason(String text) {

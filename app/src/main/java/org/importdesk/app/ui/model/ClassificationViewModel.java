@@ -46,6 +46,7 @@ public final class ClassificationViewModel {
     private final String allHeader;
     private List<ClassChoice> classes = List.of();
     private List<String> neighbours = List.of();
+    private Proposal proposed;
 
     public ClassificationViewModel(Optional<ClassificationService> service, TaskRunner tasks, String language,
                                    String neighboursHeader, String allHeader) {
@@ -64,6 +65,7 @@ public final class ClassificationViewModel {
     /** Classifies the study off the FX thread. */
     public void load(StudyRecord study, String title) {
         proposal.set(null);
+        proposed = null;
         rows.clear();
         if (service.isEmpty()) {
             return;
@@ -88,9 +90,11 @@ public final class ClassificationViewModel {
         tasks.run(t, loaded -> {
             classes = loaded.classes();
             neighbours = loaded.neighbours();
-            proposal.set(loaded.proposal());
+            proposed = loaded.proposal();
             filter.set("");
             rebuild();
+            // listeners of the proposal see the picker already built
+            proposal.set(loaded.proposal());
             busy.set(false);
         });
     }
@@ -103,7 +107,7 @@ public final class ClassificationViewModel {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         List<PickerRow> out = new ArrayList<>();
         List<String> first = new ArrayList<>();
-        Proposal p = proposal.get();
+        Proposal p = proposed;
         if (p != null && p.classCode().isPresent()) {
             first.add(p.classCode().get());
         }
