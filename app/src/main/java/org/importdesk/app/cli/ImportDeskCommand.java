@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
+                ImportCommand.class,
+                EchoCommand.class,
+                WorklistCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 
