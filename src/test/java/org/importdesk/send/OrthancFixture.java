@@ -137,6 +137,10 @@ public final class OrthancFixture implements AutoCloseable {
         return new DicomNode(AET, "127.0.0.1", dicomPort);
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     public int dicomPort() {
         return dicomPort;
     }

@@ -224,7 +224,10 @@ public final class DicomInstance {
      * existing strings are then re-labelled, which is lossless because they are decoded to Unicode already).
      */
     private SpecificCharacterSet prepareCharacterSet(InstanceCoercion c) throws DicomException {
-        SpecificCharacterSet own = new SpecificCharacterSet(list);
+        Attribute declaredAttribute = list.get(TagFromName.SpecificCharacterSet);
+        String[] declaredValues = declaredAttribute == null ? null : declaredAttribute.getStringValues();
+        // new SpecificCharacterSet(AttributeList) would choose one from the content; we want the declared one
+        SpecificCharacterSet own = new SpecificCharacterSet(declaredValues == null ? new String[]{""} : declaredValues);
         String declared = Attribute.getDelimitedStringValuesOrEmptyString(list, TagFromName.SpecificCharacterSet).trim();
         List<String> texts = new ArrayList<>(c.values().values());
         c.procedureCode().ifPresent(p -> texts.add(p.meaning()));

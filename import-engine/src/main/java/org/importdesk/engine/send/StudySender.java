@@ -139,7 +139,8 @@ public final class StudySender {
             }
         }
         List<QueueRow> rows = queue.rows(jobId).stream().filter(r -> bySop.containsKey(r.sopInstanceUid())).toList();
-        return new SendReport(jobId, node, studyUid, targetStudy, rows, presentBefore, perSeries, gaveUp, warnings);
+        return new SendReport(jobId, node, studyUid, targetStudy, rows, presentBefore, perSeries, gaveUp, after.isPresent(),
+                warnings);
     }
 
     private static Map<String, String> newUidMap(String jobId, String studyUid, List<SendItem> items) {
