@@ -61,6 +61,7 @@ public final class OrthancFixture implements AutoCloseable {
                 .append("\"RemoteAccessAllowed\": false,\n")
                 .append("\"AuthenticationEnabled\": false,\n")
                 .append("\"DicomAlwaysAllowFind\": true,\n")
+                .append("\"DicomAlwaysAllowFindWorklist\": true,\n")
                 .append("\"DicomAlwaysAllowEcho\": true,\n")
                 .append("\"DicomAlwaysAllowStore\": true,\n")
                 .append("\"DicomCheckCalledAet\": false,\n")

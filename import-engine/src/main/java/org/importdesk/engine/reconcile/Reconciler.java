@@ -55,8 +55,7 @@ public final class Reconciler {
         if (!birthDate.isBlank()) {
             queries.add(worklistQuery().key(DicomTag.PATIENT_BIRTH_DATE, birthDate));
         }
-        String prefix = namePrefix(name);
-        if (!prefix.isEmpty()) {
+        for (String prefix : namePrefixes(name)) {
             queries.add(worklistQuery().key(DicomTag.PATIENT_NAME, prefix + "*"));
         }
         if (queries.isEmpty()) {
@@ -97,8 +96,7 @@ public final class Reconciler {
         if (!birthDate.isBlank()) {
             queries.add(patientQuery().key(DicomTag.PATIENT_BIRTH_DATE, birthDate));
         }
-        String prefix = namePrefix(name);
-        if (!prefix.isEmpty()) {
+        for (String prefix : namePrefixes(name)) {
             queries.add(patientQuery().key(DicomTag.PATIENT_NAME, prefix + "*"));
         }
         Map<String, Candidate> out = new LinkedHashMap<>();
@@ -138,9 +136,17 @@ public final class Reconciler {
         return ids;
     }
 
-    /** The first letter of the family name, for a broad server-side match. */
-    static String namePrefix(String name) {
-        List<String> t = PersonNames.tokens(name, true);
-        return t.isEmpty() ? "" : t.get(0).substring(0, 1);
+    /**
+     * The first letters of the name's first three words, for broad server-side matches that do not depend on which
+     * word is the family name on the medium.
+     */
+    static List<String> namePrefixes(String name) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String t : PersonNames.tokens(name, true)) {
+            if (out.size() < 3) {
+                out.add(t.substring(0, 1));
+            }
+        }
+        return List.copyOf(out);
     }
 }
