@@ -7,6 +7,7 @@ import org.importdesk.engine.dicom.DicomNetworkException;
 import org.importdesk.engine.dicom.DicomNode;
 import org.importdesk.engine.dicom.DicomQueryClient;
 import org.importdesk.engine.dicom.DicomTag;
+import org.importdesk.engine.dicom.LocalArchiveScp;
 import org.importdesk.engine.reconcile.AccessionCheck;
 import org.importdesk.engine.reconcile.CandidateScorer;
 import org.importdesk.engine.reconcile.Demographics;
@@ -84,7 +85,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--accession", paramLabel = "A", description = "Accession number (default: from the matched order).")
     String accession;
 
-    @Option(names = "--to", required = true, paramLabel = "AET@HOST:PORT", converter = DicomNodeConverter.class)
+    @Option(names = "--to", required = true, paramLabel = "AET@HOST:PORT",
+            description = "The PACS; \"local\" files into the embedded archive (DATA-DIR/archive) through a storage SCP on loopback.")
+    String toText;
+
     DicomNode to;
 
     @Option(names = "--worklist", paramLabel = "AET@HOST:PORT", converter = DicomNodeConverter.class,
@@ -126,6 +130,31 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Path data = dataDir != null ? dataDir : defaultDataDir();
+        LocalArchiveScp localArchive = null;
+        try {
+            if (toText.equals("local")) {
+                localArchive = LocalArchiveScp.start(data.resolve("archive"), "LOCALARCHIVE", 0);
+                to = localArchive.node();
+            } else {
+                to = DicomNode.parse(toText);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("--to: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot start the embedded archive: " + e.getMessage());
+            return 1;
+        }
+        try {
+            return importStudy(data, err);
+        } finally {
+            if (localArchive != null) {
+                localArchive.close();
+            }
+        }
+    }
+
+    private int importStudy(Path data, PrintStream err) {
         TemporaryStudyScan.Found found;
         long t0 = System.nanoTime();
         try {
