@@ -21,10 +21,11 @@ import java.util.Optional;
 /**
  * An association we initiate, speaking the DICOM upper layer protocol (PS3.8) and DIMSE (PS3.7) over a plain socket.
  *
- * <p>Why our own and not PixelMed's {@code Association}: PixelMed never sets TCP_NODELAY (each C-STORE then stalls on
+ * <p>Why our own and not PixelMed's {@code Association}: PixelMed never sets TCP_NODELAY (its socket is only
+ * reachable through the protected field {@code Association.socket}, by reflection) (each C-STORE then stalls on
  * Nagle plus delayed ACK, about 43 ms), its storage SCU reports per-instance outcomes only through a boolean and can
  * send nothing without an exception, and it cannot stream a data set we coerce on the fly. Here every socket has
- * TCP_NODELAY, every response status (warnings included) reaches the caller, and data sets are streamed straight
+ * TCP_NODELAY (and TCP_QUICKACK before each response), every response status (warnings included) reaches the caller, and data sets are streamed straight
  * into P-DATA PDUs. PixelMed still encodes and decodes the data sets themselves (see {@link DicomDataSets}).
  *
  * <p>Not thread safe: one association per sending thread.
@@ -60,6 +61,7 @@ public final class DimseAssociation implements AutoCloseable {
     private int nextMessageId = 1;
     private boolean broken;
     private boolean closed;
+    private boolean quickAckSupported = true;
 
     private DimseAssociation(DicomNode peer, Socket socket, DataInputStream in, OutputStream out, int peerMaxPdu,
                              Map<Integer, String[]> accepted) {
@@ -434,6 +436,7 @@ public final class DimseAssociation implements AutoCloseable {
 
     /** Reads one DIMSE message: its command and, when the command says so, its data set. */
     private Message readMessage() throws IOException {
+        quickAck();
         ByteArrayOutputStream command = new ByteArrayOutputStream();
         ByteArrayOutputStream data = null;
         boolean commandDone = false;
@@ -490,6 +493,21 @@ public final class DimseAssociation implements AutoCloseable {
                 if (cmd.us(0x00000800) == NO_DATA_SET) {
                     return new Message(contextId, cmd, null);
                 }
+            }
+        }
+    }
+
+    /**
+     * Asks Linux to acknowledge at once what arrives next. A peer without TCP_NODELAY (a default Orthanc) writes its
+     * response in two pieces and holds the second until our ACK; a delayed ACK then costs about 40 ms per message.
+     * Quick-ACK mode is not sticky, so it is renewed before every response.
+     */
+    private void quickAck() {
+        if (quickAckSupported) {
+            try {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException e) {
+                quickAckSupported = false;
             }
         }
     }
