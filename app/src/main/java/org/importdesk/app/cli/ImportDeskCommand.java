@@ -12,6 +12,12 @@ import java.util.concurrent.Callable;
         description = "ImportDesk: import patient media into PACS, classified with MOMO.",
         subcommands = {
                 GuiCommand.class,
+                ScanCommand.class,
+                ClassifyCommand.class,
+                ClassifyTextCommand.class,
+                EvalCommand.class,
+                ExperimentCommand.class,
+                MappingCommand.class,
                 ImportCommand.class,
                 EchoCommand.class,
                 WorklistCommand.class,
