@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput benchmark: `./importdesk import` (coercion included) against dcmtk's storescu on the same files in the same
 # run, each into a fresh Orthanc with default settings (only ports, storage folder and the two calling AE titles set).
-# Default study: the 680-instance Philips MR study of ../shared/corpus/dcm_qa_philips.
+# Default study: the 680-instance Philips MR study of ../shared/corpus/dcm_qa_philips. storescu gets exactly the
+# study's files; importdesk reads the folder as a medium (it holds one more study) and picks the study.
 # Usage: bench/send-vs-storescu.sh [STUDY_DIR STUDY_UID]
 # Env: ASSOCIATIONS="1 2 4" (importdesk runs), ORTHANC_NODELAY="0 1" (Orthanc without/with env TCP_NODELAY=1).
 set -euo pipefail
@@ -24,9 +25,6 @@ while IFS= read -r -d '' f; do
 done < <(find "$dir" -type f -print0)
 n=$(wc -l < "$work/files")
 echo "study $study: $n instances, $(du -ch $(cat "$work/files") | tail -1 | cut -f1)"
-mkdir -p "$work/medium"
-# a medium holding only this study (symbolic links), so both tools read the same files
-i=0; while IFS= read -r f; do i=$((i+1)); ln -s "$f" "$work/medium/f$i"; done < "$work/files"
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 start_orthanc() { # $1 = 0|1 TCP_NODELAY env
@@ -64,7 +62,7 @@ for onodelay in $orthanc_nodelay; do
     start_orthanc "$onodelay"
     t0=$(now)
     rc=0
-    "$root/importdesk" import "$work/medium" --study "$study" --class MR-BENCH --class-name "MR benchmark" \
+    "$root/importdesk" import "$dir" --study "$study" --class MR-BENCH --class-name "MR benchmark" \
       --patient-id BENCH-1 --issuer BENCH --patient-name "Bench^Mark" --to "BENCH@127.0.0.1:$dport" \
       --associations "$a" --format tsv --data-dir "$work/data-$onodelay-$a" > "$work/import.tsv" 2> "$work/import.log" || rc=$?
     t1=$(now); report "importdesk --associations $a -> $label (exit $rc)" "$(echo "$t1 - $t0" | bc -l)" "$(count)"

@@ -76,7 +76,7 @@ class ResilienceTest {
             assertThat(resent).as("only the instance in flight at the kill may be tried twice").isLessThanOrEqualTo(1);
             assertThat(rows.stream().filter(r -> r[2].equals("present")).count() + sentByFirstRunOnly).isGreaterThan(0);
             try (SendQueue q = SendQueue.open(tmp.resolve("data"))) {
-                List<QueueRow> qr = q.rows(StudySender.jobId(orthanc.node(), Corpus.GE_STUDY));
+                List<QueueRow> qr = q.rows(StudySender.jobId(orthanc.node(), Corpus.GE_STUDY, "LOC-9", false));
                 assertThat(qr).hasSize(144);
                 assertThat(qr.stream().mapToInt(QueueRow::acks).sum()
                         + qr.stream().filter(r -> r.state() == ItemState.PRESENT).count()).isEqualTo(144);

@@ -8,6 +8,12 @@ import org.importdesk.engine.dicom.DicomNode;
 import org.importdesk.engine.dicom.DicomQueryClient;
 import org.importdesk.engine.dicom.DicomTag;
 import org.importdesk.engine.dicom.LocalArchiveScp;
+import org.importdesk.engine.media.FileStatus;
+import org.importdesk.engine.media.MediumException;
+import org.importdesk.engine.media.MediumReader;
+import org.importdesk.engine.media.MediumScan;
+import org.importdesk.engine.media.PatientRecord;
+import org.importdesk.engine.media.StudyRecord;
 import org.importdesk.engine.reconcile.AccessionCheck;
 import org.importdesk.engine.reconcile.CandidateScorer;
 import org.importdesk.engine.reconcile.Demographics;
@@ -19,6 +25,7 @@ import org.importdesk.engine.send.ItemState;
 import org.importdesk.engine.send.QueueRow;
 import org.importdesk.engine.send.SendException;
 import org.importdesk.engine.send.SendItem;
+import org.importdesk.engine.send.SendItems;
 import org.importdesk.engine.send.SendOptions;
 import org.importdesk.engine.send.SendQueue;
 import org.importdesk.engine.send.SendReport;
@@ -155,23 +162,49 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int importStudy(Path data, PrintStream err) {
-        TemporaryStudyScan.Found found;
         long t0 = System.nanoTime();
+        MediumScan scan;
         try {
-            found = TemporaryStudyScan.find(path, studyUid);
+            scan = new MediumReader().read(path);
+        } catch (MediumException e) {
+            err.println("cannot read the medium: " + e.getMessage());
+            return 1;
+        }
+        try (scan) {
+            return importStudy(scan, data, err, t0);
         } catch (IOException e) {
-            err.println("cannot read " + path + ": " + e.getMessage());
+            err.println("cannot close the medium: " + e.getMessage());
             return 1;
         }
-        if (found.items().isEmpty()) {
-            err.println("study " + studyUid + " is not on " + path);
+    }
+
+    private int importStudy(MediumScan scan, Path data, PrintStream err, long t0) {
+        Optional<StudyRecord> study = scan.study(studyUid);
+        if (study.isEmpty()) {
+            err.println("study " + studyUid + " is not on " + path + " (" + scan.studies().size() + " studies found)");
             return 1;
         }
-        DicomAttributes head = found.first().attributes();
-        Demographics external = new Demographics(head.string(DicomTag.PATIENT_ID),
-                head.string(DicomTag.ISSUER_OF_PATIENT_ID), head.string(DicomTag.PATIENT_NAME),
-                head.string(DicomTag.PATIENT_BIRTH_DATE), head.string(DicomTag.PATIENT_SEX));
-        String externalAccession = head.string(DicomTag.ACCESSION_NUMBER);
+        if (!scan.complete()) {
+            err.println("the medium was not read completely; nothing is sent");
+            return 1;
+        }
+        scan.health().warnings().forEach(w -> err.println("medium: " + w));
+        if (!scan.health().unreadable().isEmpty() || scan.health().count(FileStatus.MISSING) > 0) {
+            err.println("medium: " + scan.health().unreadable().size() + " unreadable and "
+                    + scan.health().count(FileStatus.MISSING) + " missing files (see `importdesk scan`);"
+                    + " only readable instances can be sent");
+        }
+        // instances the DICOMDIR lists for this study but that cannot be read: the study cannot arrive complete
+        List<String> lost = scan.files().stream().filter(f -> !f.status().usable())
+                .map(f -> scan.reference(f)).flatMap(Optional::stream)
+                .filter(r -> studyUid.equals(r.studyInstanceUid())).map(r -> r.referencedFileId()).toList();
+        lost.forEach(f -> err.println("medium: an instance of this study cannot be read: " + f));
+        List<SendItem> items = SendItems.of(study.get());
+        PatientRecord patient = scan.patientOf(study.get()).orElse(null);
+        Demographics external = patient == null ? new Demographics("", "", "", "", "")
+                : new Demographics(patient.patientId(), patient.issuerOfPatientId(), patient.patientName(),
+                patient.birthDate(), patient.sex());
+        String externalAccession = study.get().accessionNumber() == null ? "" : study.get().accessionNumber();
         DicomQueryClient client = new DicomQueryClient(callingAet);
 
         String chosenAccession = accession;
@@ -196,7 +229,7 @@ public final class ImportCommand implements Callable<Integer> {
                 "ImportDesk");
         SendOptions options = SendOptions.defaults(callingAet).withAssociations(associations)
                 .withGiveUpAfter(Duration.ofSeconds(giveUpAfter)).withNewUids(newUids);
-        int total = found.items().size();
+        int total = items.size();
         try (SendQueue queue = SendQueue.open(data)) {
             StudySender sender = new StudySender(queue, options, new StudySender.SendListener() {
                 @Override
@@ -214,14 +247,14 @@ public final class ImportCommand implements Callable<Integer> {
             SendReport report;
             long t1 = System.nanoTime();
             try {
-                report = sender.send(to, studyUid, found.items(), plan);
+                report = sender.send(to, studyUid, items, plan);
             } catch (StudyUidCollisionException e) {
                 err.println("STOP: " + e.getMessage());
                 return 1;
             } catch (SendException e) {
                 err.println("send failed: " + e.getMessage());
-                printRows(queue.rows(StudySender.jobId(to, studyUid)), List.of());
-                audit(data, external, plan, found.items(), queue.rows(StudySender.jobId(to, studyUid)));
+                printRows(queue.rows(sender.jobId(to, studyUid, plan)), List.of());
+                audit(data, external, plan, items, queue.rows(sender.jobId(to, studyUid, plan)));
                 return 1;
             }
             long t2 = System.nanoTime();
@@ -233,8 +266,11 @@ public final class ImportCommand implements Callable<Integer> {
                     report.rows().stream().filter(QueueRow::confirmed).count(),
                     report.gaveUp() ? "; GAVE UP, missing: " + report.missing().size() : "");
             report.warnings().forEach(w -> err.println("warning: " + w));
-            audit(data, external, plan, found.items(), report.rows());
-            return report.complete() && report.rows().size() == total ? 0 : 1;
+            audit(data, external, plan, items, report.rows());
+            if (!lost.isEmpty()) {
+                err.println(lost.size() + " instance(s) of this study could not be read from the medium: not complete");
+            }
+            return report.complete() && report.rows().size() == total && lost.isEmpty() ? 0 : 1;
         } catch (SendException e) {
             err.println(e.getMessage());
             return 1;

@@ -11,7 +11,7 @@ import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.ValueRepresentation;
+import com.pixelmed.dicom.UniqueIdentifierAttribute;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -272,7 +272,8 @@ public final class DicomInstance {
                     SequenceItem it = seq.getItem(i);
                     remapUids(it.getAttributeList(), map);
                 }
-            } else if (ValueRepresentation.isUniqueIdentifierVR(a.getVR())) {
+            } else if (a instanceof UniqueIdentifierAttribute) {
+                // private UIDs read as UN (UnknownAttribute) are left alone
                 String[] values = a.getStringValues();
                 if (values == null) {
                     continue;
@@ -286,7 +287,8 @@ public final class DicomInstance {
                     }
                 }
                 if (changed) {
-                    Attribute b = AttributeFactory.newAttribute(a.getTag());
+                    // a new attribute of the same class: the dictionary knows no VR for private tags
+                    Attribute b = new UniqueIdentifierAttribute(a.getTag());
                     for (String v : values) {
                         b.addValue(v);
                     }

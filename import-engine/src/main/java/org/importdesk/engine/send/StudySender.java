@@ -66,14 +66,22 @@ public final class StudySender {
         }
     }
 
-    /** A stable job id for sending this study to this node: reruns find their rows again. */
-    public static String jobId(DicomNode node, String studyUid) {
-        return CoercionPlan.derivedUid(node.toString(), studyUid).substring(5, 37);
+    /**
+     * A stable job id for sending this study to this node under this local patient, with or without new UIDs: a
+     * rerun of the same import finds its rows again; another choice is another job.
+     */
+    public static String jobId(DicomNode node, String studyUid, String localPatientId, boolean newUids) {
+        return CoercionPlan.derivedUid(node + "|" + localPatientId + "|" + (newUids ? "new-uids" : "same-uids"), studyUid)
+                .substring(5, 37);
+    }
+
+    public String jobId(DicomNode node, String studyUid, CoercionPlan plan) {
+        return jobId(node, studyUid, plan.localPatientId(), options.newUids());
     }
 
     public SendReport send(DicomNode node, String studyUid, List<SendItem> items, CoercionPlan plan)
             throws SendException {
-        String jobId = jobId(node, studyUid);
+        String jobId = jobId(node, studyUid, plan);
         Map<String, String> uidMap = options.newUids() ? newUidMap(jobId, studyUid, items) : Map.of();
         String targetStudy = uidMap.getOrDefault(studyUid, studyUid);
         Map<String, String> targetUids = new HashMap<>();
