@@ -289,21 +289,66 @@ public final class StudySender {
         return giveUp.get() || !work.isEmpty();
     }
 
+    /** An instance read and coerced ahead of its C-STORE, or why it could not be. */
+    private record Prepared(DicomInstance instance, DicomReadException error) {
+    }
+
+    private static Prepared prepare(SendItem item, org.importdesk.engine.dicom.InstanceCoercion coercion) {
+        try {
+            DicomInstance instance = DicomInstance.read(item.file());
+            instance.coerce(coercion);
+            return new Prepared(instance, null);
+        } catch (DicomReadException e) {
+            return new Prepared(null, e);
+        }
+    }
+
+    /**
+     * One association. The next instance is read and coerced on a helper thread while the current one is on the
+     * wire, so file reading and coercion overlap the PACS's round trip.
+     */
     private void worker(DicomNode node, String jobId, ConcurrentLinkedQueue<QueueRow> work, Map<String, SendItem> bySop,
                         org.importdesk.engine.dicom.InstanceCoercion coercion, List<PresentationContext> contexts,
                         RetryClock clock, AtomicBoolean giveUp, AtomicLong done, int total) throws SendException {
         DimseAssociation association = null;
         long backoff = options.firstBackoff().toMillis();
+        ExecutorService prep = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "prepare-" + node.aeTitle());
+            t.setDaemon(true);
+            return t;
+        });
+        QueueRow ahead = null;
+        Future<Prepared> aheadPrepared = null;
         try {
-            QueueRow row;
-            while (!giveUp.get() && (row = work.poll()) != null) {
+            while (!giveUp.get()) {
+                QueueRow row;
+                Future<Prepared> prepared;
+                if (ahead != null) {
+                    row = ahead;
+                    prepared = aheadPrepared;
+                    ahead = null;
+                    aheadPrepared = null;
+                } else {
+                    row = work.poll();
+                    if (row == null) {
+                        break;
+                    }
+                    SendItem first = bySop.get(row.sopInstanceUid());
+                    prepared = prep.submit(() -> prepare(first, coercion));
+                }
+                QueueRow next = work.poll();
+                if (next != null) {
+                    SendItem nextItem = bySop.get(next.sopInstanceUid());
+                    ahead = next;
+                    aheadPrepared = prep.submit(() -> prepare(nextItem, coercion));
+                }
                 SendItem item = bySop.get(row.sopInstanceUid());
                 try {
                     if (association == null) {
                         association = DimseAssociation.open(node, options.callingAet(), contexts,
                                 options.connectTimeoutMs(), options.readTimeoutMs());
                     }
-                    QueueRow result = sendOne(association, jobId, row, item, coercion);
+                    QueueRow result = sendOne(association, jobId, row, item, await(prepared), coercion);
                     clock.progress();
                     backoff = options.firstBackoff().toMillis();
                     listener.sent(result, (int) done.incrementAndGet(), total);
@@ -312,13 +357,12 @@ public final class StudySender {
                         association.abort();
                         association = null;
                     }
+                    work.add(row);
                     if (!e.isTransient()) {
-                        work.add(row);
                         giveUp.set(true);
                         throw new SendException(e.getMessage(), e);
                     }
                     queue.markPending(jobId, row.sopInstanceUid(), e.getMessage());
-                    work.add(row);
                     if (clock.expired()) {
                         giveUp.set(true);
                         break;
@@ -330,23 +374,36 @@ public final class StudySender {
                 }
             }
         } finally {
+            if (ahead != null) {
+                work.add(ahead);
+            }
+            prep.shutdownNow();
             if (association != null) {
                 association.release();
             }
         }
     }
 
-    private QueueRow sendOne(DimseAssociation association, String jobId, QueueRow row, SendItem item,
-                             org.importdesk.engine.dicom.InstanceCoercion coercion)
-            throws DicomNetworkException, SendException {
-        DicomInstance instance;
+    private static Prepared await(Future<Prepared> f) throws SendException {
         try {
-            instance = DicomInstance.read(item.file());
-            instance.coerce(coercion);
-        } catch (DicomReadException e) {
-            queue.markFailed(jobId, row.sopInstanceUid(), "", "cannot read " + item.file() + ": " + e.getMessage());
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SendException("preparing an instance failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendException("interrupted", e);
+        }
+    }
+
+    private QueueRow sendOne(DimseAssociation association, String jobId, QueueRow row, SendItem item,
+                             Prepared prepared, org.importdesk.engine.dicom.InstanceCoercion coercion)
+            throws DicomNetworkException, SendException {
+        if (prepared.error() != null) {
+            queue.markFailed(jobId, row.sopInstanceUid(), "", "cannot read " + item.file() + ": "
+                    + prepared.error().getMessage());
             return withState(row, ItemState.FAILED);
         }
+        DicomInstance instance = prepared.instance();
         List<String> accepted = association.acceptedTransferSyntaxes(instance.sopClassUid());
         String ts = null;
         if (accepted.contains(instance.transferSyntaxUid())) {
