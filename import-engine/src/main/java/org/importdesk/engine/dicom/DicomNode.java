@@ -3,8 +3,8 @@ package org.importdesk.engine.dicom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A remote DICOM application entity: AE title, host, port (and whether to use TLS; not implemented yet). */
-public record DicomNode(String aeTitle, String host, int port, boolean tls) {
+/** A remote DICOM application entity: AE title, host, port. (TLS is not supported yet.) */
+public record DicomNode(String aeTitle, String host, int port) {
     private static final Pattern FORM = Pattern.compile("([^@]{1,16})@(\\[[^\\]]+\\]|[^:@]+):(\\d{1,5})");
 
     public DicomNode {
@@ -17,10 +17,6 @@ public record DicomNode(String aeTitle, String host, int port, boolean tls) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port out of range 1-65535: " + port);
         }
-    }
-
-    public DicomNode(String aeTitle, String host, int port) {
-        this(aeTitle, host, port, false);
     }
 
     /** Parses {@code AET@HOST:PORT}. */
