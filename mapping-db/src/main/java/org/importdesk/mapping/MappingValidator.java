@@ -120,18 +120,24 @@ public final class MappingValidator {
                 }
             }
             // whole-word containment: "spine" inside "cervical spine" of another class
-            for (var inner : mod.getValue().entrySet()) {
-                String needle = " " + inner.getKey() + " ";
-                for (var outer : mod.getValue().entrySet()) {
-                    if (outer.getKey().length() <= inner.getKey().length()
-                            || !(" " + outer.getKey() + " ").contains(needle)) {
-                        continue;
-                    }
-                    for (String oc : outer.getValue()) {
-                        if (!inner.getValue().contains(oc)) {
-                            out.add(new ValidationFinding(WARNING, "keyword", "'" + inner.getKey() + "' of "
-                                    + new java.util.TreeSet<>(inner.getValue()) + " is contained in '" + outer.getKey()
-                                    + "' of " + oc + " (the longer match wins)"));
+            for (var outer : mod.getValue().entrySet()) {
+                String[] t = outer.getKey().split(" ");
+                for (int from = 0; from < t.length; from++) {
+                    for (int to = from + 1; to <= t.length; to++) {
+                        if (to - from == t.length) {
+                            continue;
+                        }
+                        String inner = String.join(" ", java.util.Arrays.copyOfRange(t, from, to));
+                        Set<String> innerClasses = mod.getValue().get(inner);
+                        if (innerClasses == null) {
+                            continue;
+                        }
+                        for (String oc : outer.getValue()) {
+                            if (!innerClasses.contains(oc)) {
+                                out.add(new ValidationFinding(WARNING, "keyword", "'" + inner + "' of "
+                                        + new java.util.TreeSet<>(innerClasses) + " is contained in '" + outer.getKey()
+                                        + "' of " + oc + " (the longer match wins)"));
+                            }
                         }
                     }
                 }

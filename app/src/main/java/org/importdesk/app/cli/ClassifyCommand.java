@@ -1,9 +1,9 @@
 package org.importdesk.app.cli;
 
 import org.importdesk.engine.classify.Classification;
-import org.importdesk.engine.classify.DicomFolderStudies;
 import org.importdesk.engine.classify.StudyClassifier;
-import org.importdesk.engine.dicom.DicomFiles;
+import org.importdesk.engine.media.MediumReader;
+import org.importdesk.engine.media.MediumScan;
 import org.importdesk.engine.media.StudyRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +36,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             return 2;
         }
         StudyClassifier classifier = mapping.classifier(mapping.content());
-        List<StudyRecord> studies = new DicomFolderStudies(DicomFiles.pixelMed()).studies(path);
+        List<StudyRecord> studies = readMedium(path);
         PrintStream out = System.out;
         if (format.equals("tsv")) {
             out.println("study_instance_uid\tclass_code\tconfidence\tdecider");
@@ -50,6 +50,13 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The studies on a medium or in a folder, read by the media package's reader. */
+    static List<StudyRecord> readMedium(Path path) throws Exception {
+        try (MediumScan scan = new MediumReader().read(path)) {
+            return scan.studies();
+        }
     }
 
     static String tsvRow(String id, Classification c) {

@@ -2,11 +2,9 @@ package org.importdesk.app.cli;
 
 import org.importdesk.engine.classify.Classification;
 import org.importdesk.engine.classify.CompiledMapping;
-import org.importdesk.engine.classify.DicomFolderStudies;
 import org.importdesk.engine.classify.Evaluation;
 import org.importdesk.engine.classify.StudyClassifier;
 import org.importdesk.engine.classify.TextStudies;
-import org.importdesk.engine.dicom.DicomFiles;
 import org.importdesk.engine.media.StudyRecord;
 import org.importdesk.mapping.MappingContent;
 import picocli.CommandLine.Command;
@@ -59,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
                 studies = TextStudies.read(in);
             }
         } else {
-            studies = new DicomFolderStudies(DicomFiles.pixelMed()).studies(path);
+            studies = ClassifyCommand.readMedium(path);
         }
         MappingContent content = mapping.content();
         CompiledMapping compiled = new CompiledMapping(content);

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
         description = "Experiments of the MOMO paper. 'voting': Monte Carlo study accuracy of weighted series votes.")
 public final class ExperimentCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "voting")
+    @Parameters(paramLabel = "NAME", description = "voting (the paper's Experiment 2) or benchmark (metadata classification time per study)")
     String name;
 
     @Option(names = "--studies", defaultValue = "10000", description = "Simulated studies per cell (default: ${DEFAULT-VALUE}).")
@@ -26,8 +26,17 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (name.equals("benchmark")) {
+            var classifier = new org.importdesk.engine.classify.StudyClassifier(
+                    org.importdesk.mapping.defaults.DefaultContent.load());
+            var r = org.importdesk.engine.classify.ClassificationBenchmark.run(classifier,
+                    org.importdesk.engine.classify.ClassificationBenchmark.studies(studies, seed));
+            System.out.printf(Locale.ROOT, "studies\t%d%ntotal_ms\t%.1f%nmean_ms_per_study\t%.4f%np99_ms\t%.4f%n"
+                    + "predicted\t%d%n", r.studies(), r.totalMillis(), r.meanMillis(), r.p99Millis(), r.predicted());
+            return 0;
+        }
         if (!name.equals("voting")) {
-            System.err.println("experiment: unknown experiment '" + name + "' (voting)");
+            System.err.println("experiment: unknown experiment '" + name + "' (voting, benchmark)");
             return 2;
         }
         if (!format.equals("tsv") || studies < 1) {

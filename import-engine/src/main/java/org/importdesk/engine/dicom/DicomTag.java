@@ -62,6 +62,7 @@ public final class DicomTag {
     public static final int REFERENCED_SOP_INSTANCE_UID_IN_FILE = 0x00041511;
     public static final int REFERENCED_TRANSFER_SYNTAX_UID_IN_FILE = 0x00041512;
     public static final int DIRECTORY_RECORD_TYPE = 0x00041430;
+    public static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
     public static final int RECORD_IN_USE_FLAG = 0x00041410;
     public static final int ICON_IMAGE_SEQUENCE = 0x00880200;
 

@@ -1,0 +1,6 @@
+package org.importdesk.engine.config;
+
+/** Where an effective value came from. */
+public enum SettingSource {
+    DEFAULT, SITE, USER
+}

@@ -1,0 +1,184 @@
+package org.importdesk.engine.imaging;
+
+import org.importdesk.engine.dicom.DecodedFrames;
+import org.importdesk.engine.dicom.FrameChoice;
+import org.importdesk.engine.dicom.PixelDecoder;
+import org.importdesk.engine.dicom.PixelFrame;
+import org.importdesk.engine.media.SeriesRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Builds MOMO's network input for a series, as in the paper: greyscale, normalised to [0,1]; a series of fewer
+ * than 40 images (or a 2D one: projection radiography, US, XA, colour) gives its first, middle and last image
+ * resampled to size x size; a volume of 40 or more gives the MIPs along its three axes after resampling it to
+ * size x size in-plane (ImageJ bicubic) and to size slices along z (cubic). Each channel is min-max normalised on
+ * its own. The paper used size 512, the authors' code 224. The MIP channels are also the viewer's MIP preview.
+ */
+public final class NetworkInputs {
+    /** Volume slices larger than this (or than the input size) are shrunk as they are read. */
+    static final int MAX_VOLUME_SIDE = 512;
+
+    private final PixelDecoder decoder;
+
+    public NetworkInputs(PixelDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder);
+    }
+
+    public NetworkInputs() {
+        this(PixelDecoder.standard());
+    }
+
+    public ImageResult<NetworkInput> of(SeriesRecord series, int size) {
+        return of(SeriesImages.of(series), size);
+    }
+
+    public ImageResult<NetworkInput> ofFiles(List<Path> files, int size) {
+        return of(SeriesImages.ofFiles(files), size);
+    }
+
+    /**
+     * The input as CHW floats, empty when the series has none (the shape of the inference package's
+     * {@code SeriesInputs}: {@code new NetworkInputs()::chw} fits it).
+     */
+    public Optional<float[]> chw(SeriesRecord series, int size) {
+        return of(series, size).value().map(NetworkInput::toArray);
+    }
+
+    /** {@link #chw(SeriesRecord, int)} over loose files of one series (fits {@code FileSeriesInputs}). */
+    public Optional<float[]> chw(List<Path> files, int size) {
+        return ofFiles(files, size).value().map(NetworkInput::toArray);
+    }
+
+    public ImageResult<NetworkInput> of(SeriesImages images, int size) {
+        if (size < 8) {
+            throw new IllegalArgumentException("input size must be at least 8: " + size);
+        }
+        if (images.count() == 0) {
+            return ImageResult.none("no network input: the series has no images");
+        }
+        if (images.isVolume()) {
+            ImageResult<Volume> volume = readVolume(images.images(), Math.max(size, MAX_VOLUME_SIDE));
+            if (volume.present() && volume.get().depth() >= SeriesImages.VOLUME_THRESHOLD) {
+                return ImageResult.of(fromVolume(volume.get(), size, images.count()));
+            }
+        }
+        return threeImages(images, size);
+    }
+
+    private ImageResult<NetworkInput> threeImages(SeriesImages images, int size) {
+        List<ImageRef> chosen = images.firstMiddleLast();
+        Map<ImageRef, PixelFrame> decoded = new HashMap<>();
+        String reason = "";
+        for (Map.Entry<Path, List<ImageRef>> byFile : byFile(chosen).entrySet()) {
+            int[] frames = byFile.getValue().stream().mapToInt(ImageRef::frame).toArray();
+            DecodedFrames result = decoder.decode(byFile.getKey(), FrameChoice.of(frames));
+            if (!result.decoded()) {
+                reason = result.reason();
+                continue;
+            }
+            for (PixelFrame frame : result.frames()) {
+                decoded.put(new ImageRef(byFile.getKey(), frame.frameIndex()), frame);
+            }
+        }
+        float[] chw = new float[NetworkInput.CHANNELS * size * size];
+        for (int c = 0; c < NetworkInput.CHANNELS; c++) {
+            PixelFrame frame = decoded.get(chosen.get(c));
+            if (frame == null) {
+                return ImageResult.none(reason.isEmpty() ? "no network input: image " + (c + 1) + " not decoded"
+                        : reason);
+            }
+            float[] plane = Resampling.toUnitRange(Resampling.resize(frame.greyValues(), frame.columns(),
+                    frame.rows(), size, size));
+            System.arraycopy(plane, 0, chw, c * size * size, plane.length);
+        }
+        return ImageResult.of(new NetworkInput(size, NetworkInput.Representation.THREE_IMAGES, images.count(), chw));
+    }
+
+    /**
+     * The MIP representation of a volume already in memory: MIPs of the volume resampled to {@code size} slices
+     * along z (cubic, computed slice by slice by {@link Mips#projectResampled}), then each projection resampled
+     * in-plane to size x size (ImageJ bicubic) and normalised to [0,1].
+     */
+    public static NetworkInput fromVolume(Volume volume, int size, int imageCount) {
+        Projections p = Mips.projectResampled(volume, size);
+        int w = volume.width();
+        int h = volume.height();
+        float[] chw = new float[NetworkInput.CHANNELS * size * size];
+        float[][] planes = {
+                Resampling.resize(p.axial(), w, h, size, size),
+                Resampling.resize(p.coronal(), w, size, size, size),
+                Resampling.resize(p.sagittal(), h, size, size, size)};
+        for (int c = 0; c < planes.length; c++) {
+            System.arraycopy(Resampling.toUnitRange(planes[c]), 0, chw, c * size * size, size * size);
+        }
+        return new NetworkInput(size, NetworkInput.Representation.MIPS, imageCount, chw);
+    }
+
+    /**
+     * Reads the images as a greyscale volume at their own resolution; slices larger than {@code maxSide} on a side
+     * are resampled (ImageJ bicubic) to fit as they are decoded, so a long series of large images stays in bounds.
+     * Images that do not decode or whose size differs from the most common one are left out.
+     */
+    public ImageResult<Volume> readVolume(List<ImageRef> images, int maxSide) {
+        Map<Path, List<ImageRef>> files = byFile(images);
+        Map<ImageRef, float[]> slices = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<ImageRef, Long> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> reasons = java.util.Collections.synchronizedList(new ArrayList<>());
+        files.entrySet().parallelStream().forEach(e -> {
+            int[] frames = e.getValue().stream().mapToInt(ImageRef::frame).toArray();
+            DecodedFrames result = decoder.decode(e.getKey(), FrameChoice.of(frames));
+            if (!result.decoded()) {
+                reasons.add(result.reason());
+                return;
+            }
+            for (PixelFrame frame : result.frames()) {
+                ImageRef ref = new ImageRef(e.getKey(), frame.frameIndex());
+                int rows = frame.rows();
+                int columns = frame.columns();
+                float[] grey = frame.greyValues();
+                if (Math.max(rows, columns) > maxSide) {
+                    double scale = (double) maxSide / Math.max(rows, columns);
+                    int newColumns = Math.max(1, (int) Math.round(columns * scale));
+                    int newRows = Math.max(1, (int) Math.round(rows * scale));
+                    grey = Resampling.resize(grey, columns, rows, newColumns, newRows);
+                    rows = newRows;
+                    columns = newColumns;
+                }
+                slices.put(ref, grey);
+                shapes.put(ref, (long) rows << 32 | columns);
+            }
+        });
+        if (slices.isEmpty()) {
+            return ImageResult.none(reasons.isEmpty() ? "no image decoded" : reasons.get(0));
+        }
+        long commonShape = shapes.values().stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<float[]> ordered = new ArrayList<>();
+        for (ImageRef ref : images) {
+            float[] slice = slices.get(ref);
+            if (slice != null && shapes.get(ref) == commonShape) {
+                ordered.add(slice);
+            }
+        }
+        int rows = (int) (commonShape >>> 32);
+        int columns = (int) commonShape;
+        return ImageResult.of(new Volume(columns, rows, ordered.size(), ordered.toArray(new float[0][])));
+    }
+
+    private static Map<Path, List<ImageRef>> byFile(List<ImageRef> images) {
+        Map<Path, List<ImageRef>> out = new LinkedHashMap<>();
+        for (ImageRef ref : images) {
+            out.computeIfAbsent(ref.file(), k -> new ArrayList<>()).add(ref);
+        }
+        return out;
+    }
+}
