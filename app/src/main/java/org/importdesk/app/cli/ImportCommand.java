@@ -119,7 +119,7 @@ public final class ImportCommand implements Callable<Integer> {
     String callingAet;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Queue database and audit records (default: $IMPORTDESK_DATA or ~/.importdesk).")
+            description = "Queue database, audit records and the embedded archive (default: $IMPORTDESK_DATA, else the user data folder).")
     Path dataDir;
 
     @Option(names = "--proposed-class", paramLabel = "CODE", description = "The class MOMO proposed (for the audit).")
@@ -350,6 +350,6 @@ public final class ImportCommand implements Callable<Integer> {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);
         }
-        return Path.of(System.getProperty("user.home"), ".importdesk");
+        return org.importdesk.engine.config.AppDirectories.forCurrentUser().data();
     }
 }
