@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
                 ConfigCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
+                ImportCommand.class,
+                EchoCommand.class,
+                WorklistCommand.class,
                 DemoCdCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {

@@ -4,7 +4,10 @@ import org.importdesk.app.ui.service.AuditHistoryService;
 import org.importdesk.app.ui.service.DecisionLog;
 import org.importdesk.app.ui.service.EngineClassificationService;
 import org.importdesk.app.ui.service.EngineMappingService;
+import org.importdesk.app.ui.service.EngineEchoService;
+import org.importdesk.app.ui.service.EngineImportService;
 import org.importdesk.app.ui.service.EngineMediumService;
+import org.importdesk.app.ui.service.EngineReconciliationService;
 import org.importdesk.app.ui.service.MediaDetector;
 import org.importdesk.app.ui.service.Services;
 import org.importdesk.app.ui.service.WorkstationSettings;
@@ -45,9 +48,10 @@ public final class StandardServices {
         DecisionLog decisions = new DecisionLog(data.resolve("decisions.tsv"));
         EngineMappingService mapping = new EngineMappingService(holder::store, decisions, classification::reload);
         return new Services(new EngineMediumService(), MediaDetector.forThisMachine(), new EngineSeriesImaging(),
-                Optional.of(classification), Optional.empty(), Optional.empty(),
+                Optional.of(classification), Optional.of(new EngineReconciliationService(settings)),
+                Optional.of(new EngineImportService(settings, data, java.time.Duration.ofMinutes(5))),
                 Optional.of(new AuditHistoryService(data.resolve("audit"))),
-                Optional.of(mapping), Optional.of(decisions), settings, Optional.empty());
+                Optional.of(mapping), Optional.of(decisions), settings, Optional.of(new EngineEchoService(settings)));
     }
 
     /** Opens the mapping database on first use (off the FX thread), not at start-up. */

@@ -155,5 +155,14 @@ public final class Workstation {
 
     public void close() {
         tasks.close();
+        services.importer().ifPresent(i -> {
+            if (i instanceof AutoCloseable c) {
+                try {
+                    c.close(); // the embedded archive's listener
+                } catch (Exception e) {
+                    // closing at exit: nothing left to tell
+                }
+            }
+        });
     }
 }

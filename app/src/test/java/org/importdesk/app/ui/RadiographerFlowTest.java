@@ -8,6 +8,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.importdesk.app.ui.model.MediumViewModel;
+import org.importdesk.app.ui.service.ImportService;
 import org.importdesk.app.ui.service.MediumService;
 import org.importdesk.engine.demo.DemoMedium;
 import org.importdesk.viewer.SeriesView;
@@ -63,7 +64,7 @@ class RadiographerFlowTest {
     }
 
     @Test
-    void fromTheDemoMediumToTheSeriesView(FxRobot robot) throws Exception {
+    void fromTheDemoMediumToTheEmbeddedArchive(FxRobot robot) throws Exception {
         shot("01-source");
         step("open the medium");
         robot.clickOn("#pathField" ).write(demo.toString()).type(KeyCode.ENTER);
@@ -141,7 +142,27 @@ class RadiographerFlowTest {
         robot.type(KeyCode.ENTER);
         waitFor(5, () -> ws.session().screen.get() == Screen.IMPORT);
         assertThat(ws.session().confirmedPatient.get().patientId()).isEqualTo("KN-0471123");
+        // sending starts on arrival: to the embedded archive (no PACS configured), progress per study, final state
+        ImportController importer = (ImportController) ws.controller(Screen.IMPORT);
+        waitFor(180, () -> ws.session().lastImport.get() != null);
+        var result = ws.session().lastImport.get();
+        assertThat(result.outcome()).as(String.join("; ", result.problems())).isEqualTo(ImportService.Outcome.COMPLETE);
+        assertThat(result.sent() + result.alreadyPresent()).isEqualTo(89);
+        try (var files = java.nio.file.Files.walk(ws.services().settings().current().localArchive())) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).isGreaterThanOrEqualTo(89);
+        }
         shot("07-import");
+        // Enter: the next study of the medium
+        robot.type(KeyCode.ENTER);
+        waitFor(5, () -> ws.session().screen.get() == Screen.MEDIUM);
+        // the import is in the history (the engine's audit record), searchable
+        robot.clickOn("#nav-history");
+        HistoryController history = (HistoryController) ws.controller(Screen.HISTORY);
+        waitFor(20, () -> !history.table().getItems().isEmpty());
+        robot.clickOn("#searchField").write("CTS");
+        waitFor(5, () -> history.table().getItems().size() == 1);
+        assertThat(history.table().getItems().get(0).confirmedClass()).isEqualTo("CTS");
+        shot("08-history");
 
         System.out.printf(Locale.ROOT, "[ui-measure] thumbnail grid of %d series complete after %d ms%n",
                 grid.series().size(), study.gridMillisProperty().get());

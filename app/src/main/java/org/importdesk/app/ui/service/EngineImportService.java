@@ -1,0 +1,150 @@
+package org.importdesk.app.ui.service;
+
+import org.importdesk.engine.audit.AuditMessageWriter;
+import org.importdesk.engine.audit.ImportAuditRecord;
+import org.importdesk.engine.dicom.DicomNode;
+import org.importdesk.engine.dicom.LocalArchiveScp;
+import org.importdesk.engine.send.CoercionPlan;
+import org.importdesk.engine.send.ItemState;
+import org.importdesk.engine.send.QueueRow;
+import org.importdesk.engine.send.SendItem;
+import org.importdesk.engine.send.SendItems;
+import org.importdesk.engine.send.SendOptions;
+import org.importdesk.engine.send.SendQueue;
+import org.importdesk.engine.send.SendReport;
+import org.importdesk.engine.send.StudySender;
+import org.importdesk.engine.send.StudyUidCollisionException;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends through the engine's durable queue: coerces to the local patient and the confirmed class, retries with
+ * backoff, verifies with C-FIND, and writes the audit record. With no PACS configured it sends to the embedded
+ * archive (a storage SCP on loopback filing into the local archive folder), started on first use.
+ */
+public final class EngineImportService implements ImportService, AutoCloseable {
+
+    private static final String CLASS_SCHEME = "99IMPORTDESK";
+    private final WorkstationSettings settings;
+    private final Path dataDirectory;
+    private final Duration giveUpAfter;
+    private LocalArchiveScp archive;
+
+    public EngineImportService(WorkstationSettings settings, Path dataDirectory, Duration giveUpAfter) {
+        this.settings = settings;
+        this.dataDirectory = dataDirectory;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    public Path auditDirectory() {
+        return dataDirectory.resolve("audit");
+    }
+
+    @Override
+    public String destination() {
+        return settings.current().defaultPacs().map(n -> n.spec())
+                .orElse("embedded archive in " + settings.current().localArchive());
+    }
+
+    private synchronized DicomNode node() throws IOException {
+        var pacs = settings.current().defaultPacs();
+        if (pacs.isPresent()) {
+            return DicomNode.parse(pacs.get().spec());
+        }
+        if (archive == null) {
+            archive = LocalArchiveScp.start(settings.current().localArchive(), "LOCALARCHIVE", 0);
+        }
+        return archive.node();
+    }
+
+    @Override
+    public Result send(Request request, Progress progress) throws Exception {
+        DicomNode node = node();
+        List<SendItem> items = SendItems.of(request.study());
+        ReconciliationService.Candidate p = request.patient();
+        var external = request.externalPatient();
+        CoercionPlan plan = new CoercionPlan(p.patientId(), p.issuer(), blankToNull(p.name()), blankToNull(p.birthDate()),
+                blankToNull(p.sex()), blankToNull(p.accession()), request.classCode(), request.className(), CLASS_SCHEME,
+                true, true, external.patientId(), external.issuerOfPatientId(), "ImportDesk");
+        SendOptions options = SendOptions.defaults(settings.current().stationAeTitle()).withGiveUpAfter(giveUpAfter);
+        int total = items.size();
+        AtomicInteger retries = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        progress.update(0, 0, total, 0, "");
+        try (SendQueue queue = SendQueue.open(dataDirectory)) {
+            StudySender sender = new StudySender(queue, options, new StudySender.SendListener() {
+                @Override
+                public void sent(QueueRow row, int n, int all) {
+                    done.set(n);
+                    progress.update(n, 0, all, retries.get(), "");
+                }
+
+                @Override
+                public void networkFailure(String message, long backoffMillis) {
+                    progress.update(done.get(), 0, total, retries.incrementAndGet(),
+                            message + "; next try in " + Math.max(1, backoffMillis / 1000) + " s");
+                }
+            });
+            SendReport report;
+            try {
+                report = sender.send(node, request.study().studyInstanceUid(), items, plan);
+            } catch (StudyUidCollisionException e) {
+                audit(request, node, items, 0, 0, 0, total);
+                return new Result(Outcome.FAILED, 0, 0, 0, total, retries.get(), List.of(e.getMessage()), node.toString());
+            }
+            int sent = (int) report.count(ItemState.SENT);
+            int present = (int) report.count(ItemState.PRESENT);
+            int failed = (int) report.count(ItemState.FAILED);
+            List<String> problems = new ArrayList<>(report.warnings());
+            report.missing().stream().limit(20).forEach(r -> problems.add("missing " + r.sopInstanceUid()
+                    + (r.reason().isEmpty() ? "" : ": " + r.reason())));
+            audit(request, node, items, sent, present, failed, report.missing().size());
+            Outcome outcome = report.complete() ? Outcome.COMPLETE : sent + present > 0 ? Outcome.PARTIAL : Outcome.FAILED;
+            // failed instances are also missing ones: count each missing instance once
+            return new Result(outcome, sent, present, Math.max(failed, report.missing().size()), total, retries.get(),
+                    problems, node.toString());
+        }
+    }
+
+    private void audit(Request request, DicomNode node, List<SendItem> items, int sent, int present, int failed, int missing)
+            throws IOException {
+        Map<String, Integer> bySopClass = new TreeMap<>();
+        items.forEach(i -> bySopClass.merge(i.sopClassUid(), 1, Integer::sum));
+        var external = request.externalPatient();
+        var local = request.patient();
+        ImportAuditRecord record = new ImportAuditRecord(OffsetDateTime.now(), request.user(), host(), request.medium(),
+                external.patientId(), external.issuerOfPatientId(), external.patientName(), local.patientId(),
+                local.issuer(), local.name(), request.study().studyInstanceUid(), local.accession(), node.toString(),
+                request.proposedClass(), request.classCode(), bySopClass, sent, present, failed, missing);
+        new AuditMessageWriter().store(record, auditDirectory());
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (archive != null) {
+            archive.close();
+            archive = null;
+        }
+    }
+}
