@@ -63,7 +63,7 @@ class TeamLeadFlowTest {
         robot.clickOn("#nav-mapping");
         waitFor(5, () -> ws.session().screen.get() == Screen.MAPPING);
         assertThat(robot.lookup("#gate").query().isVisible()).isTrue();
-        shot("08-mapping-gate");
+        shot("12-mapping-gate");
         robot.clickOn("#pinField").write("1111").type(javafx.scene.input.KeyCode.ENTER);
         assertThat(ws.session().teamLead.get()).as("a wrong PIN is refused").isFalse();
         robot.doubleClickOn("#pinField").eraseText(4).write("2468").type(javafx.scene.input.KeyCode.ENTER);
