@@ -89,7 +89,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             FrameSource source = source(file, pixelData, module, ts, maxSide);
             List<PixelFrame> frames = new ArrayList<>();
             for (int index : choice.resolve(numberOfFrames)) {
-                RawFrame raw = source.frame(index);
+                RawFrame raw = reduced(source.frame(index), module, maxSide);
                 frames.add(toFrame(module, raw, index, attributes));
             }
             if (frames.isEmpty()) {
@@ -435,6 +435,63 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             String message = e.getMessage();
             throw new DecodeException(message == null ? e.getClass().getSimpleName() : message, e);
         }
+    }
+
+    // ---------------------------------------------------------------- smaller frames for small displays
+
+    /**
+     * The frame shrunk by the largest whole factor that keeps at least {@code maxSide} pixels on its longer side:
+     * each output pixel is the mean of a factor x factor box of stored values (sign applied first), palette indices
+     * are picked, not averaged. Saves the float conversion and rendering of full-size frames for thumbnails.
+     */
+    private static RawFrame reduced(RawFrame raw, PixelModule m, int maxSide) {
+        int rows = raw.rows() > 0 ? raw.rows() : m.rows();
+        int columns = raw.columns() > 0 ? raw.columns() : m.columns();
+        int factor = maxSide <= 0 ? 1 : Math.max(rows, columns) / maxSide;
+        if (factor < 2 || rows < factor || columns < factor) {
+            return raw;
+        }
+        int outRows = rows / factor;
+        int outColumns = columns / factor;
+        int spp = raw.samplesPerPixel();
+        int[] in = raw.samples();
+        int[] out = new int[outRows * outColumns * spp];
+        if ("PALETTE COLOR".equals(raw.photometric())) {
+            for (int r = 0; r < outRows; r++) {
+                int row = (r * factor + factor / 2) * columns;
+                for (int c = 0; c < outColumns; c++) {
+                    out[r * outColumns + c] = in[row + c * factor + factor / 2];
+                }
+            }
+            return new RawFrame(out, spp, raw.photometric(), outRows, outColumns);
+        }
+        int bits = m.bitsAllocated() == 1 ? 1 : spp == 3 ? 32 : m.bitsStored();
+        int mask = bits >= 32 ? -1 : (1 << bits) - 1;
+        int signBit = bits >= 32 ? 0 : 1 << (bits - 1);
+        boolean signed = m.signed() && bits < 32;
+        long[] sums = new long[outColumns * spp];
+        int area = factor * factor;
+        for (int r = 0; r < outRows; r++) {
+            java.util.Arrays.fill(sums, 0);
+            for (int y = r * factor, yEnd = y + factor; y < yEnd; y++) {
+                int base = y * columns * spp;
+                for (int c = 0, x0 = 0; c < outColumns; c++, x0 += factor) {
+                    for (int s = 0; s < spp; s++) {
+                        long sum = 0;
+                        for (int x = x0, i = base + x0 * spp + s; x < x0 + factor; x++, i += spp) {
+                            int v = in[i] & mask;
+                            sum += signed && (v & signBit) != 0 ? v - (1 << bits) : v;
+                        }
+                        sums[c * spp + s] += sum;
+                    }
+                }
+            }
+            int o = r * outColumns * spp;
+            for (int i = 0; i < sums.length; i++) {
+                out[o + i] = (int) Math.round((double) sums[i] / area) & mask; // back to stored form
+            }
+        }
+        return new RawFrame(out, spp, raw.photometric(), outRows, outColumns);
     }
 
     // ---------------------------------------------------------------- stored values to modality values

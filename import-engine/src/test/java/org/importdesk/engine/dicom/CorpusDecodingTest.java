@@ -169,7 +169,7 @@ class CorpusDecodingTest {
         assertThat(lossless.max() - lossless.min()).isGreaterThan(200f);
     }
 
-    /** Thumbnails ask for small frames: JPEG 2000 then decodes fewer resolution levels, other codecs full size. */
+    /** Thumbnails ask for small frames: JPEG 2000 then decodes fewer resolution levels, other codecs are shrunk. */
     @Test
     void jpeg2000DecodesAtReducedResolutionForSmallDisplays() {
         assumeTrue(corpus != null, "../shared/corpus absent: corpus tests skipped");
@@ -183,8 +183,21 @@ class CorpusDecodingTest {
         assertThat((double) small.columns() / small.rows()).isCloseTo((double) full.columns() / full.rows(),
                 offset(0.01));
         assertThat(small.max()).isBetween(full.max() * 0.5f, full.max() * 1.05f); // low-pass: peaks shrink
+        // other encodings: decoded whole, then each 4 x 4 box of the 512 x 512 CT becomes its mean
+        PixelFrame ct = DECODER.decode(corpus.resolve(CS + "CTImage.dcm")).first();
         PixelFrame native16 = DECODER.decode(corpus.resolve(CS + "CTImage.dcm"), FrameChoice.MIDDLE, 128).first();
-        assertThat(native16.columns()).isEqualTo(512);
+        assertThat(native16.columns()).isEqualTo(128);
+        assertThat(native16.rows()).isEqualTo(128);
+        for (int[] at : new int[][]{{0, 0}, {64, 64}, {25, 50}, {127, 127}}) {
+            double sum = 0;
+            for (int y = 0; y < 4; y++) {
+                for (int x = 0; x < 4; x++) {
+                    sum += ct.value(at[0] * 4 + y, at[1] * 4 + x);
+                }
+            }
+            assertThat((double) native16.value(at[0], at[1])).as("box at %s", java.util.Arrays.toString(at))
+                    .isCloseTo(sum / 16, offset(0.5)); // slope 1: the mean rounded to a stored value
+        }
     }
 
     @Test
