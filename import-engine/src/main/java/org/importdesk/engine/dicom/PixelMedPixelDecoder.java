@@ -319,6 +319,9 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             return new RawFrame(image.samples(), image.components(), image.components() == 3
                     && image.convertedToRgb() ? "RGB" : m.photometric());
         }
+        if (JPEG_DCT.contains(ts) && JpegDctDecoder.isDct(frame) && JpegDctDecoder.precision(frame) == 8) {
+            return jdkJpegFrame(frame, m, maxSide);
+        }
         if (JPEG_LOSSLESS.contains(ts) && JpegDctDecoder.isLossless(frame)) {
             try {
                 JpegDctDecoder.Image image = JpegDctDecoder.decode(frame);
@@ -341,6 +344,44 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             }
         }
         throw new DecodeException("no decoder for this transfer syntax");
+    }
+
+    /**
+     * An 8-bit DCT JPEG frame through the JDK's reader (our own decoder when it refuses the stream); for small
+     * displays every k-th pixel is read (k half the reduction, the box mean in {@link #reduced} does the rest).
+     * Three components come back as coded, YCbCr (YBR_FULL) unless the stream says RGB.
+     */
+    private static RawFrame jdkJpegFrame(byte[] frame, PixelModule m, int maxSide) throws DecodeException {
+        int factor = maxSide <= 0 ? 1 : Math.max(m.rows(), m.columns()) / maxSide;
+        int step = factor >= 4 ? factor / 2 : 1;
+        int width;
+        int height;
+        int components;
+        int[] samples;
+        try {
+            JdkJpegReader.Image image = JdkJpegReader.decode(frame, step);
+            width = image.width();
+            height = image.height();
+            components = image.components();
+            samples = image.samples();
+        } catch (DecodeException e) {
+            step = 1;
+            JpegDctDecoder.Image image = JpegDctDecoder.decode(frame);
+            width = image.width();
+            height = image.height();
+            components = image.components();
+            samples = image.samples();
+        }
+        int expectedWidth = (m.columns() + step - 1) / step;
+        int expectedHeight = (m.rows() + step - 1) / step;
+        if (width != expectedWidth || height != expectedHeight || components != m.samplesPerPixel()) {
+            throw new DecodeException("decoded " + width + "x" + height + "x" + components + " but the header says "
+                    + m.columns() + "x" + m.rows() + "x" + m.samplesPerPixel()
+                    + (step > 1 ? " (every " + step + "th pixel)" : ""));
+        }
+        String photometric = components == 3 ? JdkJpegReader.codedAsRgb(frame) ? "RGB" : "YBR_FULL"
+                : m.photometric();
+        return new RawFrame(samples, components, photometric, height, width);
     }
 
     /**
