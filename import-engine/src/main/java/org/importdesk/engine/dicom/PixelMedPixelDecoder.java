@@ -74,10 +74,17 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             ts = transferSyntax(list, dis);
             Attribute pixelData = list.get(TagFromName.PixelData);
             if (pixelData == null) {
-                boolean floats = list.get(TagFromName.FloatPixelData) != null
-                        || list.get(TagFromName.DoubleFloatPixelData) != null;
-                return DecodedFrames.noPreview(0, ts, floats ? "no preview: float pixel data is not supported"
-                        : "no preview: no pixel data");
+                Attribute floats = list.get(TagFromName.FloatPixelData);
+                if (floats == null) {
+                    floats = list.get(TagFromName.DoubleFloatPixelData);
+                }
+                if (floats == null) {
+                    return DecodedFrames.noPreview(0, ts, "no preview: no pixel data");
+                }
+                PixelModule module = module(list);
+                numberOfFrames = module.numberOfFrames();
+                return FloatFrames.decode(floats, module.rows(), module.columns(), module.samplesPerPixel(),
+                        numberOfFrames, choice, maxSide, new PixelMedAttributes(list), ts);
             }
             PixelModule module = module(list);
             numberOfFrames = module.numberOfFrames();
@@ -140,7 +147,12 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         if (m.samplesPerPixel() != 1 && m.samplesPerPixel() != 3) {
             return m.samplesPerPixel() + " samples per pixel";
         }
-        if (m.bitsAllocated() != 1 && m.bitsAllocated() != 8 && m.bitsAllocated() != 16 && m.bitsAllocated() != 32) {
+        if (m.bitsAllocated() == 12 && (m.samplesPerPixel() != 1 || m.bitsStored() > 12)) {
+            return "Bits Allocated 12 with " + m.samplesPerPixel() + " samples per pixel, Bits Stored "
+                    + m.bitsStored();
+        }
+        if (m.bitsAllocated() != 1 && m.bitsAllocated() != 8 && m.bitsAllocated() != 12 && m.bitsAllocated() != 16
+                && m.bitsAllocated() != 32) {
             return "Bits Allocated " + m.bitsAllocated();
         }
         if (m.samplesPerPixel() == 1 && !m.photometric().startsWith("MONOCHROME")
@@ -212,6 +224,9 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             }
             return new RawFrame(out, 1, m.photometric());
         }
+        if (m.bitsAllocated() == 12) {
+            return new RawFrame(unpack12(data, index, pixels), 1, m.photometric());
+        }
         int bytesPerSample = m.bitsAllocated() / 8;
         int samplesPerFrame = ybr422 ? pixels * 2 : pixels * spp;
         long offset = (long) index * samplesPerFrame * bytesPerSample;
@@ -247,6 +262,30 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             samples = interleave(samples, pixels);
         }
         return new RawFrame(samples, spp, m.photometric());
+    }
+
+    /**
+     * Bits Allocated 12 (ACR-NEMA style packing, retired in DICOM but still on old media): pixels follow each other
+     * in the bit stream of the little-endian pixel data, two pixels in three bytes: b0 | (b1 &amp; 0x0F) &lt;&lt; 8,
+     * then b1 &gt;&gt; 4 | b2 &lt;&lt; 4.
+     */
+    private static int[] unpack12(byte[] data, int index, int pixels) throws DecodeException {
+        long firstBit = (long) index * pixels * 12;
+        if ((firstBit + (long) pixels * 12 + 7) / 8 > data.length) {
+            throw new DecodeException("pixel data too short for frame " + (index + 1) + " of 12-bit packed pixels ("
+                    + data.length + " bytes)");
+        }
+        int[] out = new int[pixels];
+        for (int i = 0; i < pixels; i++) {
+            long bit = firstBit + (long) i * 12;
+            int at = (int) (bit >>> 3);
+            if ((bit & 7) == 0) {
+                out[i] = (data[at] & 0xFF) | (data[at + 1] & 0x0F) << 8;
+            } else {
+                out[i] = (data[at] & 0xF0) >> 4 | (data[at + 1] & 0xFF) << 4;
+            }
+        }
+        return out;
     }
 
     /** YBR_FULL_422 uncompressed: Y1 Y2 Cb Cr for each pair of pixels in a row. */

@@ -248,5 +248,22 @@ class CorpusDecodingTest {
         assertThat(byTransferSyntax.get("1.2.840.10008.1.2.4.81")[1]).as(summary.toString()).isZero();
         // RLE is decoded here: a file PixelMed can parse never fails in the codec
         assertThat(failures).filteredOn(f -> f.contains("RLE Lossless (")).isEmpty();
+        // only these files may fail; segmented palettes, float pixel data and 12-bit packed pixels now decode
+        assertThat(failures.stream().map(f -> f.substring(0, f.indexOf('\t'))).toList()).as(summary.toString())
+                .isSubsetOf(EXPECTED_NO_PREVIEW);
     }
+
+    /** Damaged or unreadable files of the corpus (PixelMed cannot parse them, or their pixel data is broken). */
+    private static final List<String> EXPECTED_NO_PREVIEW = List.of(
+            "fo-dicom/TestData/D_CLUNIE_CT1_RLE_FRAGS.dcm",
+            "fo-dicom/TestData/GH1146.dcm",
+            "fo-dicom/TestData/GH1376.dcm",
+            "fo-dicom/TestData/GH177_D_CLUNIE_CT1_IVRLE_BigEndian_undefined_length.dcm",
+            "fo-dicom/TestData/GH179A.dcm",
+            "fo-dicom/TestData/GH179B.dcm",
+            "fo-dicom/TestData/GH626.dcm",
+            "fo-dicom/TestData/genFile.dcm",
+            "fo-dicom/TestData/charset/chrGB2312.dcm",
+            "pydicom-testfiles/test_files/JPEG2000-embedded-sequence-delimiter.dcm",
+            "pydicom-testfiles/test_files/SC_rgb_jpeg.dcm");
 }
