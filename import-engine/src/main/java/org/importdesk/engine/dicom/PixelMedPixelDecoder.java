@@ -352,8 +352,19 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         if (JPEG_DCT.contains(ts) && JpegDctDecoder.isDct(frame)
                 && (JpegDctDecoder.precision(frame) > 8 || !"1.2.840.10008.1.2.4.50".equals(ts)
                 && !"1.2.840.10008.1.2.4.51".equals(ts))) {
-            // the JDK's JPEG reader has no 12-bit and PixelMed has no progressive 6/8/10/12 path
-            JpegDctDecoder.Image image = JpegDctDecoder.decode(frame);
+            // the JDK's JPEG reader has no 12-bit and PixelMed has no progressive 6/8/10/12 path; for small
+            // displays each 8 x 8 block gives its DC value (no inverse DCT)
+            boolean dcOnly = maxSide > 0 && Math.max(m.rows(), m.columns()) / maxSide >= 8;
+            JpegDctDecoder.Image image = JpegDctDecoder.decode(frame, dcOnly);
+            if (dcOnly) {
+                if (image.width() != (m.columns() + 7) / 8 || image.height() != (m.rows() + 7) / 8
+                        || image.components() != m.samplesPerPixel()) {
+                    throw new DecodeException("decoded " + image.width() + "x" + image.height() + " DC values but the "
+                            + "header says " + m.columns() + "x" + m.rows());
+                }
+                return new RawFrame(image.samples(), image.components(), m.photometric(), image.height(),
+                        image.width());
+            }
             checkSize(image.width(), image.height(), image.components(), m);
             return new RawFrame(image.samples(), image.components(), image.components() == 3
                     && image.convertedToRgb() ? "RGB" : m.photometric());

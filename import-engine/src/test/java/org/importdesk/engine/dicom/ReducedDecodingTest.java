@@ -38,6 +38,33 @@ class ReducedDecodingTest {
         assertThat(small.min()).isNegative();
     }
 
+    /** 12-bit lossy JPEG (our decoder) at an eighth or less: each 8 x 8 block's DC value is the block's mean. */
+    @Test
+    void twelveBitJpegThumbnailsUseTheDcValueOfEachBlock() {
+        Path corpus = CorpusFiles.corpus();
+        org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null, "../shared/corpus absent: skipped");
+        Path file = corpus.resolve("pylibjpeg-data/JPEGExtended/RG2_JPLY_fixed.dcm");
+        PixelFrame full = decoder.decode(file).first();
+        PixelFrame dc = decoder.decode(file, FrameChoice.MIDDLE, 250).first(); // 2140 / 250 = 8: DC only
+        assertThat(dc.rows()).isEqualTo((full.rows() + 7) / 8);
+        assertThat(dc.columns()).isEqualTo((full.columns() + 7) / 8);
+        int compared = 0;
+        for (int r = 20; r < dc.rows() - 20; r += 37) {
+            for (int c = 20; c < dc.columns() - 20; c += 29) {
+                double sum = 0;
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        sum += full.value(r * 8 + y, c * 8 + x);
+                    }
+                }
+                assertThat((double) dc.value(r, c)).as("block (%d,%d)", r, c).isCloseTo(sum / 64,
+                        org.assertj.core.data.Offset.offset(1.0));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(20);
+    }
+
     @Test
     void framesAlreadySmallEnoughStayWhole() throws Exception {
         short[] stored = new short[6 * 5];
