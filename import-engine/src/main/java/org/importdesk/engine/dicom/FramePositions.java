@@ -25,15 +25,20 @@ public final class FramePositions {
      */
     public static int[] volumeOrder(DicomAttributes dataSet, int numberOfFrames) {
         int[] fileOrder = IntStream.range(0, Math.max(0, numberOfFrames)).toArray();
-        if (numberOfFrames < 2 || dataSet.sequence(FunctionalGroups.PER_FRAME).size() < numberOfFrames) {
+        if (numberOfFrames < 2 || !dataSet.contains(FunctionalGroups.PER_FRAME)) {
             return fileOrder;
         }
+        List<DicomAttributes> perFrame = dataSet.sequence(FunctionalGroups.PER_FRAME); // once: items are parsed
+        if (perFrame.size() < numberOfFrames) {
+            return fileOrder;
+        }
+        List<DicomAttributes> sharedItems = dataSet.sequence(FunctionalGroups.SHARED);
+        DicomAttributes shared = sharedItems.isEmpty() ? null : sharedItems.get(0);
         double[] along = new double[numberOfFrames];
         for (int f = 0; f < numberOfFrames; f++) {
-            double[] ipp = FunctionalGroups.macro(dataSet, f, PLANE_POSITION_SEQUENCE)
-                    .map(item -> item.decimals(DicomTag.IMAGE_POSITION_PATIENT)).orElse(new double[0]);
-            double[] iop = FunctionalGroups.macro(dataSet, f, PLANE_ORIENTATION_SEQUENCE)
-                    .map(item -> item.decimals(DicomTag.IMAGE_ORIENTATION_PATIENT)).orElse(new double[0]);
+            double[] ipp = value(perFrame.get(f), shared, PLANE_POSITION_SEQUENCE, DicomTag.IMAGE_POSITION_PATIENT);
+            double[] iop = value(perFrame.get(f), shared, PLANE_ORIENTATION_SEQUENCE,
+                    DicomTag.IMAGE_ORIENTATION_PATIENT);
             if (ipp.length != 3 || iop.length != 6) {
                 return fileOrder;
             }
@@ -54,6 +59,15 @@ public final class FramePositions {
         }
         firstAtPosition.sort(Comparator.<Integer>comparingDouble(f -> along[f]).thenComparingInt(f -> f));
         return firstAtPosition.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The numbers of {@code tag} in the first item of macro {@code sequence}: the frame's own, else the shared. */
+    private static double[] value(DicomAttributes frame, DicomAttributes shared, int sequence, int tag) {
+        List<DicomAttributes> items = frame.sequence(sequence);
+        if (items.isEmpty() && shared != null) {
+            items = shared.sequence(sequence);
+        }
+        return items.isEmpty() ? new double[0] : items.get(0).decimals(tag);
     }
 
     /** Image Position (Patient) projected on the normal of Image Orientation (Patient) (row x column cosines). */
