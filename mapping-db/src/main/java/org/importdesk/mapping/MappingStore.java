@@ -42,12 +42,19 @@ public final class MappingStore {
         this.password = password;
     }
 
-    /** Opens (creating and migrating when needed) the database at {@code jdbcUrl}. */
+    /**
+     * Opens (creating and migrating when needed) the database at {@code jdbcUrl}. {@code user} null: the credentials
+     * are in the URL (or not needed).
+     */
     public static MappingStore open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
                 .locations("classpath:org/importdesk/mapping/db")
+                // own history table: the mapping tables may share a database with other parts of ImportDesk
+                .table("mapping_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .javaMigrations(new V2__Default_content())
                 .load()
                 .migrate();
@@ -57,13 +64,6 @@ public final class MappingStore {
     /** The embedded H2 database in {@code directory} (file {@code mapping.mv.db}). */
     public static MappingStore openEmbedded(Path directory) {
         return open("jdbc:h2:file:" + directory.toAbsolutePath().resolve("mapping") + ";DB_CLOSE_DELAY=0", "sa", "");
-    }
-
-    /** The default database location: {@code $IMPORTDESK_HOME} or {@code ~/.importdesk}, folder {@code mapping-db}. */
-    public static Path defaultDirectory() {
-        String home = System.getenv("IMPORTDESK_HOME");
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".importdesk");
-        return base.resolve("mapping-db");
     }
 
     public String url() {
@@ -173,7 +173,7 @@ public final class MappingStore {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
     }
 
     static MappingContent load(Connection c) throws SQLException {

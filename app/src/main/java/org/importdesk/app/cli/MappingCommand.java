@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         description = "The Modality Mapping Database: validate, import/export the MOMO sheet (.xlsx/.csv), change log, rollback.")
 public final class MappingCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "validate, import, export, log or rollback")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "validate, import, export, defaults (replace the content with the built-in defaults), log or rollback")
     String action;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ARG", description = "FILE for import/export, change id for rollback")
@@ -53,6 +53,12 @@ public final class MappingCommand implements Callable<Integer> {
                     List<ValidationFinding> f = store.save(r.content(), who);
                     System.out.println("imported " + r.content().classes().size() + " classes, "
                             + r.content().keywords().size() + " keywords (" + f.size() + " findings)");
+                    return 0;
+                }
+                case "defaults" -> {
+                    // brings a database up to this version's default content; every row change is logged
+                    List<ValidationFinding> f = store.save(org.importdesk.mapping.defaults.DefaultContent.load(), who);
+                    System.out.println("default content written (" + f.size() + " warnings)");
                     return 0;
                 }
                 case "export" -> {

@@ -4,6 +4,7 @@ import org.importdesk.engine.classify.ClassifierMode;
 import org.importdesk.engine.classify.CompiledMapping;
 import org.importdesk.engine.classify.NetworkVoter;
 import org.importdesk.engine.classify.StudyClassifier;
+import org.importdesk.engine.config.ConfigurationLoader;
 import org.importdesk.mapping.MappingContent;
 import org.importdesk.mapping.MappingStore;
 import org.importdesk.mapping.defaults.DefaultContent;
@@ -13,14 +14,14 @@ import picocli.CommandLine.Option;
 final class MappingOptions {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Mapping database (default: embedded H2 in $IMPORTDESK_HOME or ~/.importdesk/mapping-db; "
-                    + "jdbc:h2:tcp://... or jdbc:postgresql://... for a shared one).")
+            description = "Mapping database (default: the configured database.url, an embedded H2 file in the user's "
+                    + "data folder; jdbc:h2:tcp://... or jdbc:postgresql://... for a shared one).")
     String db;
 
-    @Option(names = "--db-user", defaultValue = "sa", description = "Database user (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--db-user", description = "Database user (default: sa for H2; else from the URL).")
     String user;
 
-    @Option(names = "--db-password", defaultValue = "", description = "Database password.")
+    @Option(names = "--db-password", description = "Database password.")
     String password;
 
     @Option(names = "--defaults", description = "Use the built-in default content instead of a database.")
@@ -31,7 +32,10 @@ final class MappingOptions {
     String mode;
 
     MappingStore store() {
-        return db == null ? MappingStore.openEmbedded(MappingStore.defaultDirectory()) : MappingStore.open(db, user, password);
+        String url = db != null ? db : ConfigurationLoader.loadForCurrentUser().settings().databaseUrl();
+        String u = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : null;
+        String pw = password != null ? password : u != null ? "" : null;
+        return MappingStore.open(url, u, pw);
     }
 
     MappingContent content() {
@@ -39,6 +43,9 @@ final class MappingOptions {
     }
 
     StudyClassifier classifier(MappingContent content) {
-        return new StudyClassifier(new CompiledMapping(content), NetworkVoter.NONE, ClassifierMode.parse(mode));
+        ClassifierMode m = ClassifierMode.parse(mode);
+        NetworkVoter voter = m == ClassifierMode.METADATA ? NetworkVoter.NONE
+                : org.importdesk.engine.inference.ModelNetworkVoter.installed();
+        return new StudyClassifier(new CompiledMapping(content), voter, m);
     }
 }

@@ -26,9 +26,9 @@ import java.util.concurrent.Callable;
 
 /** {@code importdesk scan PATH --format tsv}: one row per file of a medium, a summary on stderr. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Read a patient medium (folder or mounted disc, DICOMDIR, or ZIP) and list every file found.",
-                "Rows go to stdout, a summary to stderr. Exit 0 when the scan completed (even with bad files),",
-                "1 when PATH cannot be read at all, 2 on a usage error."})
+        description = {"Read a patient medium (folder or mounted disc, DICOMDIR, or ZIP): one row per file on stdout, "
+                + "a summary on stderr.",
+                "Exit codes: 0 the scan completed (bad files are rows), 1 PATH cannot be read at all, 2 usage error."})
 public final class ScanCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("path", "status", "patient_id", "study_uid", "series_uid", "sop_uid",
             "modality", "transfer_syntax", "message");

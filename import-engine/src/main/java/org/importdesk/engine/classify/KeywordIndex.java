@@ -32,6 +32,9 @@ final class KeywordIndex {
     private final Set<String> vocabulary = new HashSet<>();
     private final Map<Integer, List<String>> vocabularyByLength = new HashMap<>();
     private final Set<String> singleTokenKeywords = new HashSet<>();
+    /** Unknown words seen before and what they became (a correction, a split, or nothing). */
+    private final Map<String, List<String>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RESOLVED_LIMIT = 200_000;
 
     KeywordIndex(Collection<Keyword> keywords) {
         Map<String, Phrase> phrases = new HashMap<>();
@@ -71,15 +74,26 @@ final class KeywordIndex {
                 corrected.add(false);
                 continue;
             }
-            List<String> parts = split(t, 0);
-            if (parts != null) {
-                tokens.addAll(parts);
-                parts.forEach(p -> corrected.add(false));
-                continue;
+            List<String> r = resolved.get(t);
+            if (r == null) {
+                List<String> parts = split(t, 0);
+                String fixed = parts == null ? correct(t) : null;
+                // [parts...] for a compound, ["~", word] for a typo correction, [] for nothing
+                r = parts != null ? List.copyOf(parts) : fixed != null ? List.of("~", fixed) : List.of();
+                if (resolved.size() < RESOLVED_LIMIT) {
+                    resolved.put(t, r);
+                }
             }
-            String fixed = correct(t);
-            tokens.add(fixed == null ? t : fixed);
-            corrected.add(fixed != null);
+            if (r.isEmpty()) {
+                tokens.add(t);
+                corrected.add(false);
+            } else if (r.get(0).equals("~")) {
+                tokens.add(r.get(1));
+                corrected.add(true);
+            } else {
+                tokens.addAll(r);
+                r.forEach(p -> corrected.add(false));
+            }
         }
         List<Match> out = new ArrayList<>();
         int i = 0;

@@ -138,7 +138,7 @@ public final class StudyClassifier {
                 return Optional.empty();
             }
             Map<String, Double> votes = seriesVotes(t);
-            Optional<String> w = winner(votes, true);
+            Optional<String> w = winner(votes);
             if (w.isPresent()) {
                 double share = votes.get(w.get()) / votes.values().stream().mapToDouble(Double::doubleValue).sum();
                 decidingVotes = votes;
@@ -171,7 +171,7 @@ public final class StudyClassifier {
 
         Optional<Classification> network(Technique t) {
             Map<String, Double> votes = networkVotes(t);
-            Optional<String> w = winner(votes, true);
+            Optional<String> w = winner(votes);
             if (w.isEmpty()) {
                 return Optional.empty();
             }
@@ -198,7 +198,7 @@ public final class StudyClassifier {
             // PET: metadata votes are region classes; map them like the network's
             Map<String, Double> finalVotes = new LinkedHashMap<>();
             resolved.forEach((c, w) -> finalVotes.merge(pet(t, c), w, Double::sum));
-            Optional<String> w = winner(finalVotes, true);
+            Optional<String> w = winner(finalVotes);
             if (w.isEmpty()) {
                 return metadata(t, false).filter(c -> c.decider().equals("single-class") || c.decider().equals("pet-default"))
                         .or(() -> prior(t));
@@ -227,7 +227,7 @@ public final class StudyClassifier {
                         continue;
                     }
                     Map<String, Double> resolved = rulesOn(tv.votes());
-                    Optional<String> w = winner(resolved, false);
+                    Optional<String> w = winner(resolved);
                     if (w.isEmpty()) {
                         Map<String, Double> series = seriesVotes(t);
                         Map<String, Double> tied = new LinkedHashMap<>();
@@ -237,7 +237,7 @@ public final class StudyClassifier {
                                 tied.put(c, series.getOrDefault(c, 0.0));
                             }
                         });
-                        w = winner(tied, true);
+                        w = winner(tied);
                         if (w.isPresent()) {
                             notes.add("tie in " + s[0] + " broken by series votes");
                         } else {
@@ -275,7 +275,7 @@ public final class StudyClassifier {
                     }
                     if (!own.isEmpty()) {
                         Map<String, Double> r = rulesOn(own, false);
-                        String best = winner(r, false).orElse(r.keySet().iterator().next());
+                        String best = winner(r).orElse(r.keySet().iterator().next());
                         votes.merge(best, 1.0, Double::sum);
                         break;
                     }
@@ -352,8 +352,8 @@ public final class StudyClassifier {
             return new LinkedHashMap<>(o.votes());
         }
 
-        /** The class with the most votes; none on a tie when {@code strict}, and none when there are no votes. */
-        Optional<String> winner(Map<String, Double> votes, boolean strict) {
+        /** The class with the most votes; none on a tie and when there are no votes. */
+        Optional<String> winner(Map<String, Double> votes) {
             String best = null;
             double max = 0;
             boolean tie = false;
@@ -362,14 +362,11 @@ public final class StudyClassifier {
                     best = e.getKey();
                     max = e.getValue();
                     tie = false;
-                } else if (Math.abs(e.getValue() - max) <= 1e-9 && max > 0) {
+                } else if (max > 0 && Math.abs(e.getValue() - max) <= 1e-9) {
                     tie = true;
                 }
             }
-            if (best == null || (tie && (strict || true))) {
-                return tie && !strict ? Optional.empty() : Optional.ofNullable(tie ? null : best);
-            }
-            return Optional.of(best);
+            return tie ? Optional.empty() : Optional.ofNullable(best);
         }
 
         String pet(Technique t, String regionClass) {
@@ -387,9 +384,19 @@ public final class StudyClassifier {
         Technique technique() {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (SeriesRecord s : study.series()) {
+                boolean known = false;
                 for (String m : nz(s.modality()).toUpperCase(Locale.ROOT).split("[^A-Z]+")) {
                     if (!m.isEmpty() && !NON_IMAGE.contains(m)) {
                         counts.merge(m, 1, Integer::sum);
+                        known |= mapping.remapped(m);
+                    }
+                }
+                if (!known && !s.instances().isEmpty()) {
+                    // Modality OT or missing: the SOP class still tells what kind of image it is
+                    String m = SopClassModality.of(s.instances().get(0).sopClassUid());
+                    if (m != null) {
+                        counts.merge(m, 1, Integer::sum);
+                        notes.add("modality " + m + " from the SOP class of series " + s.seriesInstanceUid());
                     }
                 }
             }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 /** The bytes of a header, pulled from a stream only as far as the parser asks: never into the pixel data. */
 final class ByteSource {
     private static final int CHUNK = 16 * 1024;
+    /** No header is this large; a length that asks for more is damage (or a deflate bomb), not data. */
+    static final long MAX_HEADER = 256L * 1024 * 1024;
 
     private final InputStream in;
     private final long limit;
@@ -47,8 +49,8 @@ final class ByteSource {
             readUpTo(end);
             return false;
         }
-        if (end > Integer.MAX_VALUE - 16) {
-            throw new IOException("element too large: " + end + " bytes");
+        if (end > MAX_HEADER) {
+            throw new IOException("header larger than " + MAX_HEADER / (1024 * 1024) + " MB: not read");
         }
         readUpTo(Math.max(end, Math.min((long) length + CHUNK, limit >= 0 ? limit : Long.MAX_VALUE)));
         return length >= end;
@@ -64,6 +66,15 @@ final class ByteSource {
                 return;
             }
             length += n;
+        }
+    }
+
+    /** Keeps only the first {@code end} bytes: the header stays in memory, the pixel bytes read ahead do not. */
+    void trim(int end) {
+        int keep = Math.min(end, length);
+        if (keep < buf.length) {
+            buf = Arrays.copyOf(buf, keep);
+            length = keep;
         }
     }
 

@@ -1,8 +1,5 @@
 package org.importdesk.engine.dicom;
 
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomDictionary;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +7,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -32,8 +27,15 @@ final class LazyHeaderReader {
     private static final Set<String> VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO",
             "LT", "OB", "OD", "OF", "OL", "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI",
             "UL", "UN", "UR", "US", "UT", "UV");
-    private static final Map<Integer, String> IMPLICIT_VRS = new ConcurrentHashMap<>();
     private static final int MAX_DEPTH = 32;
+    /** The canonical VR string for each two-byte code, so that no string is made per element. */
+    private static final String[] CANONICAL_VR = new String[1 << 16];
+
+    static {
+        for (String vr : VRS) {
+            CANONICAL_VR[(vr.charAt(0) & 0xFF) << 8 | (vr.charAt(1) & 0xFF)] = vr;
+        }
+    }
 
     static final class FormatException extends Exception {
         FormatException(String message) {
@@ -87,15 +89,22 @@ final class LazyHeaderReader {
             case EXPLICIT_BE -> new Encoding(true, true);
             default -> new Encoding(true, false); // every other transfer syntax: explicit VR little endian
         };
+        ByteSource metaSource = src;
+        int metaEnd = pos;
         if (ts.equals(DEFLATED_LE)) {
             InputStream rest = new SequenceInputStream(new ByteArrayInputStream(src.rest(pos)), in);
             src = new ByteSource(new InflaterInputStream(rest, new Inflater(true)), new byte[0], 0, -1);
             pos = 0;
             deflated = true;
         }
+        int end = pos;
         if (src.available(pos + 1)) {
-            parse(top, pos, -1, encoding, 0, false);
+            end = parse(top, pos, -1, encoding, 0, false);
         }
+        if (metaSource != src) {
+            metaSource.trim(metaEnd);
+        }
+        src.trim(end);
         return new Header(top, ts, pixelData, pixelDataEnd);
     }
 
@@ -142,9 +151,13 @@ final class LazyHeaderReader {
             }
             if (depth == 0 && (group == 0x7FE0 || group == 0xFFFC)) {
                 pixelData = group == 0x7FE0;
-                if (pixelData && !deflated && src.available(pos + 12)) {
+                if (pixelData && !deflated) {
+                    src.ensure(pos + 8); // a file cut inside the pixel data element's header is truncated
                     boolean longForm = enc.explicit() && LONG_VRS.contains(new String(src.buf, pos + 4, 2,
                             StandardCharsets.ISO_8859_1));
+                    if (longForm) {
+                        src.ensure(pos + 12);
+                    }
                     long length = longForm ? u32(pos + 8, enc.bigEndian()) : enc.explicit()
                             ? u16(pos + 6, enc.bigEndian()) : u32(pos + 4, enc.bigEndian());
                     pixelDataEnd = length == UNDEFINED ? -1 : pos + (longForm ? 12 : 8) + length;
@@ -159,8 +172,8 @@ final class LazyHeaderReader {
             long length;
             int valueStart;
             String explicitVr = enc.explicit() || group == 0x0002
-                    ? new String(src.buf, pos + 4, 2, StandardCharsets.ISO_8859_1) : "";
-            if (VRS.contains(explicitVr)) {
+                    ? CANONICAL_VR[(src.buf[pos + 4] & 0xFF) << 8 | (src.buf[pos + 5] & 0xFF)] : null;
+            if (explicitVr != null) {
                 vr = explicitVr;
                 if (LONG_VRS.contains(vr)) {
                     src.ensure(pos + 12);
@@ -180,7 +193,13 @@ final class LazyHeaderReader {
             if (encodedAsUn && length != UNDEFINED && (group & 1) == 0) {
                 vr = implicitVr(tag); // explicit UN for a standard attribute: decode it as the dictionary says
             }
-            if (vr.equals("SQ") || (length == UNDEFINED && !(group == 0x7FE0 && element == 0x0010))) {
+            if (vr.equals("SQ") && length != UNDEFINED) {
+                src.ensure(valueStart + length);
+                Encoding itemEncoding = encodedAsUn ? new Encoding(false, false) : enc;
+                into.add(new RawAttributes.Element(tag, "SQ", src, valueStart, 0, enc.bigEndian(), null,
+                        new DeferredSequence(src, into, valueStart, length, itemEncoding, depth + 1)));
+                pos = (int) (valueStart + length);
+            } else if (vr.equals("SQ") || (length == UNDEFINED && !(group == 0x7FE0 && element == 0x0010))) {
                 Encoding itemEncoding = encodedAsUn ? new Encoding(false, false) : enc;
                 List<RawAttributes> items = new ArrayList<>();
                 pos = parseItems(into, items, valueStart, length, itemEncoding, depth + 1);
@@ -195,6 +214,48 @@ final class LazyHeaderReader {
             }
         }
         return pos;
+    }
+
+    /** A defined-length sequence whose bytes are in memory: parsed on first use; damage there gives no items. */
+    private static final class DeferredSequence implements RawAttributes.LazySequence {
+        private final ByteSource source;
+        private final RawAttributes parent;
+        private final int start;
+        private final long length;
+        private final Encoding encoding;
+        private final int depth;
+        private volatile List<RawAttributes> items;
+
+        DeferredSequence(ByteSource source, RawAttributes parent, int start, long length, Encoding encoding, int depth) {
+            this.source = source;
+            this.parent = parent;
+            this.start = start;
+            this.length = length;
+            this.encoding = encoding;
+            this.depth = depth;
+        }
+
+        @Override
+        public List<RawAttributes> items() {
+            List<RawAttributes> out = items;
+            if (out == null) {
+                synchronized (this) {
+                    if (items == null) {
+                        List<RawAttributes> parsed = new ArrayList<>();
+                        LazyHeaderReader reader = new LazyHeaderReader();
+                        reader.src = source;
+                        try {
+                            reader.parseItems(parent, parsed, start, length, encoding, depth);
+                        } catch (IOException | FormatException | RuntimeException e) {
+                            parsed = List.of(); // the header was usable without it
+                        }
+                        items = List.copyOf(parsed);
+                    }
+                    out = items;
+                }
+            }
+            return out;
+        }
     }
 
     private int parseItems(RawAttributes parent, List<RawAttributes> items, int pos, long length, Encoding enc,
@@ -249,12 +310,7 @@ final class LazyHeaderReader {
         if ((group & 1) == 1) {
             return element >= 0x0010 && element <= 0x00FF ? "LO" : "UN"; // private creator, private data
         }
-        return IMPLICIT_VRS.computeIfAbsent(tag, t -> {
-            byte[] vr = DicomDictionary.StandardDictionary.getValueRepresentationFromTag(new AttributeTag(group, element));
-            String s = vr == null ? "UN" : new String(vr, StandardCharsets.ISO_8859_1);
-            // US or SS, OB or OW: the pixel-description attributes are unsigned in every file seen here
-            return s.length() == 2 ? s : s.startsWith("US") ? "US" : s.startsWith("OB") ? "OW" : "UN";
-        });
+        return ImplicitVrTable.vr(tag);
     }
 
     private int u16(int p, boolean bigEndian) {

@@ -5,9 +5,7 @@ import com.pixelmed.dicom.SpecificCharacterSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -26,13 +24,26 @@ final class RawAttributes implements DicomAttributes {
 
     /** One element: value in {@code source.buf[offset, offset + length)}, or items for a sequence. */
     record Element(int tag, String vr, ByteSource source, int offset, int length, boolean bigEndian,
-                   List<RawAttributes> items) {
+                   List<RawAttributes> items, LazySequence lazy) {
+        Element(int tag, String vr, ByteSource source, int offset, int length, boolean bigEndian,
+                List<RawAttributes> items) {
+            this(tag, vr, source, offset, length, bigEndian, items, null);
+        }
+
+        boolean isSequence() {
+            return items != null || lazy != null;
+        }
     }
 
-    private final List<Element> elements = new ArrayList<>();
+    /** A sequence of defined length, parsed only when someone asks for its items. */
+    interface LazySequence {
+        List<RawAttributes> items();
+    }
+
+    private final List<Element> elements = new ArrayList<>(8);
     private final RawAttributes parent;
-    private Map<Integer, Element> byTag;
-    private SpecificCharacterSet charset;
+    private volatile Element[] sorted; // built on first use, by whichever thread asks first
+    private volatile SpecificCharacterSet charset;
 
     RawAttributes(RawAttributes parent) {
         this.parent = parent;
@@ -40,7 +51,7 @@ final class RawAttributes implements DicomAttributes {
 
     void add(Element e) {
         elements.add(e);
-        byTag = null;
+        sorted = null;
     }
 
     int size() {
@@ -48,15 +59,30 @@ final class RawAttributes implements DicomAttributes {
     }
 
     private Element get(int tag) {
-        Map<Integer, Element> map = byTag;
-        if (map == null) {
-            map = new HashMap<>(elements.size() * 2);
-            for (Element e : elements) {
-                map.putIfAbsent(e.tag(), e);
-            }
-            byTag = map;
+        Element[] index = sorted;
+        if (index == null) {
+            index = elements.toArray(new Element[0]);
+            // stable: of two elements with one tag (a damaged file), the first wins, as PixelMed's reading does not
+            java.util.Arrays.sort(index, (a, b) -> Integer.compareUnsigned(a.tag(), b.tag()));
+            sorted = index;
         }
-        return map.get(tag);
+        int lo = 0;
+        int hi = index.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Integer.compareUnsigned(index[mid].tag(), tag);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                while (mid > 0 && index[mid - 1].tag() == tag) {
+                    mid--;
+                }
+                return index[mid];
+            }
+        }
+        return null;
     }
 
     @Override
@@ -73,7 +99,7 @@ final class RawAttributes implements DicomAttributes {
     @Override
     public List<String> strings(int tag) {
         Element e = get(tag);
-        if (e == null || e.items() != null) {
+        if (e == null || e.isSequence()) {
             return List.of();
         }
         if (TEXT.contains(e.vr())) {
@@ -121,7 +147,7 @@ final class RawAttributes implements DicomAttributes {
     @Override
     public double[] decimals(int tag) {
         Element e = get(tag);
-        if (e == null || e.items() != null) {
+        if (e == null || e.isSequence()) {
             return new double[0];
         }
         if (e.vr().equals("DS") || e.vr().equals("IS")) {
@@ -147,13 +173,16 @@ final class RawAttributes implements DicomAttributes {
     @Override
     public List<DicomAttributes> sequence(int tag) {
         Element e = get(tag);
-        return e == null || e.items() == null ? List.of() : Collections.unmodifiableList(e.items());
+        if (e == null || !e.isSequence()) {
+            return List.of();
+        }
+        return Collections.unmodifiableList(e.items() != null ? e.items() : e.lazy().items());
     }
 
     @Override
     public byte[] bytes(int tag) {
         Element e = get(tag);
-        if (e == null || e.items() != null || e.length() <= 0) {
+        if (e == null || e.isSequence() || e.length() <= 0) {
             return new byte[0];
         }
         byte[] out = java.util.Arrays.copyOfRange(e.source().buf, e.offset(), e.offset() + e.length());

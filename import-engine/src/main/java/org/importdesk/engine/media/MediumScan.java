@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * Everything read from one medium: the patient > study > series > instance tree of its usable instances (OK and
  * UNREFERENCED, duplicates collapsed), every file found or referenced with its outcome, and the health summary.
  * Immutable. For a ZIP the instances' paths live in the ZIP's file system, which stays open until {@link #close()}.
- *
- * @param complete false when the read was cancelled: the tree and rows hold what was decided until then
+ * {@link #complete()} is false when the read was cancelled: the tree and rows then hold what was decided until then.
+ * Rows with status OK but no header are DICOMDIR files (the one used, or others on the medium), not instances.
  */
 public final class MediumScan implements Closeable {
     private final MediumSource source;
@@ -132,6 +132,13 @@ public final class MediumScan implements Closeable {
                 + (complete ? "" : " - CANCELLED, incomplete"));
         out.add(String.format("tree: %d patient(s), %d study(ies), %d series, %d instance(s)", health.patients(),
                 health.studies(), health.series(), health.instances()));
+        if (source.readThroughDicomdir()) {
+            List<MediumFile> referenced = files(FileStatus.OK).stream().filter(f -> f.header().isPresent()).toList();
+            long referencedPatients = referenced.stream().map(f -> f.header().get().patientId()).distinct().count();
+            out.add(String.format("through the DICOMDIR: %d instance(s) of %d patient(s); not in the DICOMDIR "
+                    + "(offered): %d instance(s)", referenced.size(), referencedPatients,
+                    health.count(FileStatus.UNREFERENCED)));
+        }
         StringBuilder statuses = new StringBuilder("files:");
         Arrays.stream(FileStatus.values()).forEach(s -> statuses.append(' ').append(s.label()).append('=')
                 .append(health.count(s)));

@@ -248,6 +248,46 @@ class MediumReaderTest {
     }
 
     @Test
+    void aDicomdirWithUselessOffsetsIsLinkedByTheOrderOfItsRecords() throws Exception {
+        Path disc = tmp.resolve("disc");
+        Instance a = ct("P1", 1), b = ct("P2", 1);
+        TestMedia.write(disc.resolve("DICOM/IM1"), a);
+        TestMedia.write(disc.resolve("DICOM/IM2"), b);
+        Path dicomdir = TestMedia.writeDicomdir(disc.resolve("DICOMDIR"), List.of(
+                patient("P1").child(study(a.studyUid()).child(series(a.seriesUid()).child(image(a.sopUid(), "DICOM", "IM1")))),
+                patient("P2").child(study(b.studyUid()).child(series(b.seriesUid()).child(image(b.sopUid(), "DICOM", "IM2"))))));
+        // point the root offset (0004,1200) nowhere: the records' order still tells the hierarchy
+        byte[] bytes = Files.readAllBytes(dicomdir);
+        byte[] tag = {0x04, 0x00, 0x00, 0x12, 'U', 'L', 4, 0};
+        int at = indexOf(bytes, tag);
+        assertThat(at).isPositive();
+        bytes[at + 8] = 0x7F;
+        bytes[at + 9] = 0x7F;
+        Files.write(dicomdir, bytes);
+
+        try (MediumScan scan = reader().read(disc)) {
+            assertThat(scan.source().readThroughDicomdir()).isTrue();
+            assertThat(row(scan, "DICOMDIR").message()).contains("record order");
+            assertThat(scan.files(FileStatus.OK)).extracting(MediumFile::displayPath)
+                    .contains("DICOM/IM1", "DICOM/IM2");
+            assertThat(scan.reference(row(scan, "DICOM/IM2")).orElseThrow().patientId()).isEqualTo("P2");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void iconsOfTheDicomdirReachTheSeries() throws Exception {
         Path disc = tmp.resolve("disc");
         Instance a = ct("P1", 1);
