@@ -50,8 +50,18 @@ final class JpegDctDecoder {
     }
 
     static Image decode(byte[] jpeg) throws DecodeException {
+        return decode(jpeg, false);
+    }
+
+    /**
+     * With {@code dcOnly}, DCT frames come back at 1/8 of their size (rounded up): each 8 x 8 block as its DC
+     * coefficient, i.e. the block's mean, with no inverse DCT (thumbnails). Lossless frames always come back whole.
+     */
+    static Image decode(byte[] jpeg, boolean dcOnly) throws DecodeException {
         try {
-            return new Decoder(jpeg).decode();
+            Decoder decoder = new Decoder(jpeg);
+            decoder.dcOnly = dcOnly;
+            return decoder.decode();
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new DecodeException("damaged JPEG data", e);
         }
@@ -144,6 +154,7 @@ final class JpegDctDecoder {
         private int height;
         private boolean progressive;
         private boolean lossless;
+        private boolean dcOnly;
         private int restartInterval;
         private int hMax = 1;
         private int vMax = 1;
@@ -673,6 +684,9 @@ final class JpegDctDecoder {
             }
             int levelShift = 1 << (precision - 1);
             int max = (1 << precision) - 1;
+            if (dcOnly) {
+                return dcImage(n, levelShift, max);
+            }
             int[][] planes = new int[n][];
             float[] block = new float[64];
             float[] temp = new float[64];
@@ -715,6 +729,30 @@ final class JpegDctDecoder {
                 }
             }
             return new Image(width, height, n, samples, false);
+        }
+
+        /** Each block's DC coefficient times its quantiser / 8 (the IDCT of a DC-only block), level shifted. */
+        private Image dcImage(int n, int levelShift, int max) throws DecodeException {
+            int outWidth = (width + 7) / 8;
+            int outHeight = (height + 7) / 8;
+            int[] samples = new int[outWidth * outHeight * n];
+            for (int ci = 0; ci < n; ci++) {
+                Component c = components.get(ci);
+                int[] q = quant[c.quantTable];
+                if (q == null) {
+                    throw new DecodeException("JPEG component uses an undefined quantisation table");
+                }
+                for (int y = 0; y < outHeight; y++) {
+                    int row = Math.min(c.blocksPerColumn - 1, y * c.v / vMax);
+                    for (int x = 0; x < outWidth; x++) {
+                        int column = Math.min(c.blocksPerLine - 1, x * c.h / hMax);
+                        int v = Math.round(c.coefficients[(row * c.blocksPerLine + column) * 64] * q[0] / 8f)
+                                + levelShift;
+                        samples[(y * outWidth + x) * n + ci] = v < 0 ? 0 : Math.min(v, max);
+                    }
+                }
+            }
+            return new Image(outWidth, outHeight, n, samples, false);
         }
 
         /** Separable float IDCT in place; {@code block} holds coefficients in natural order. */

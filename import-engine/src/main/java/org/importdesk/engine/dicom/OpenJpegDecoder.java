@@ -94,7 +94,7 @@ final class OpenJpegDecoder {
         Pointer image = null;
         try {
             temp = Files.createTempFile("importdesk-j2k", ".j2k");
-            Files.write(temp, codestream);
+            Files.write(temp, J2kCodestream.withoutTrailingSegments(codestream));
             boolean jp2 = codestream.length > 8 && codestream[4] == 'j' && codestream[5] == 'P';
             codec = API.opj_create_decompress(jp2 ? CODEC_JP2 : CODEC_J2K);
             Memory parameters = new Memory(PARAMETERS_SIZE);

@@ -15,7 +15,8 @@ public interface PixelDecoder {
     /**
      * For display at no more than about {@code maxSide} pixels (thumbnails): frames may come back smaller than the
      * file's Rows x Columns, but never smaller than maxSide on their longer side. JPEG 2000 and HTJ2K then decode
-     * only the resolution levels needed; other encodings come back at full size.
+     * only the resolution levels needed; other encodings are decoded whole and shrunk by a whole factor (box mean of
+     * the stored values, palette indices picked) before any conversion to floats.
      */
     default DecodedFrames decode(Path file, FrameChoice frames, int maxSide) {
         return decode(file, frames);

@@ -74,10 +74,17 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             ts = transferSyntax(list, dis);
             Attribute pixelData = list.get(TagFromName.PixelData);
             if (pixelData == null) {
-                boolean floats = list.get(TagFromName.FloatPixelData) != null
-                        || list.get(TagFromName.DoubleFloatPixelData) != null;
-                return DecodedFrames.noPreview(0, ts, floats ? "no preview: float pixel data is not supported"
-                        : "no preview: no pixel data");
+                Attribute floats = list.get(TagFromName.FloatPixelData);
+                if (floats == null) {
+                    floats = list.get(TagFromName.DoubleFloatPixelData);
+                }
+                if (floats == null) {
+                    return DecodedFrames.noPreview(0, ts, "no preview: no pixel data");
+                }
+                PixelModule module = module(list);
+                numberOfFrames = module.numberOfFrames();
+                return FloatFrames.decode(floats, module.rows(), module.columns(), module.samplesPerPixel(),
+                        numberOfFrames, choice, maxSide, new PixelMedAttributes(list), ts);
             }
             PixelModule module = module(list);
             numberOfFrames = module.numberOfFrames();
@@ -89,7 +96,7 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             FrameSource source = source(file, pixelData, module, ts, maxSide);
             List<PixelFrame> frames = new ArrayList<>();
             for (int index : choice.resolve(numberOfFrames)) {
-                RawFrame raw = source.frame(index);
+                RawFrame raw = reduced(source.frame(index), module, maxSide);
                 frames.add(toFrame(module, raw, index, attributes));
             }
             if (frames.isEmpty()) {
@@ -140,7 +147,12 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         if (m.samplesPerPixel() != 1 && m.samplesPerPixel() != 3) {
             return m.samplesPerPixel() + " samples per pixel";
         }
-        if (m.bitsAllocated() != 1 && m.bitsAllocated() != 8 && m.bitsAllocated() != 16 && m.bitsAllocated() != 32) {
+        if (m.bitsAllocated() == 12 && (m.samplesPerPixel() != 1 || m.bitsStored() > 12)) {
+            return "Bits Allocated 12 with " + m.samplesPerPixel() + " samples per pixel, Bits Stored "
+                    + m.bitsStored();
+        }
+        if (m.bitsAllocated() != 1 && m.bitsAllocated() != 8 && m.bitsAllocated() != 12 && m.bitsAllocated() != 16
+                && m.bitsAllocated() != 32) {
             return "Bits Allocated " + m.bitsAllocated();
         }
         if (m.samplesPerPixel() == 1 && !m.photometric().startsWith("MONOCHROME")
@@ -212,6 +224,9 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             }
             return new RawFrame(out, 1, m.photometric());
         }
+        if (m.bitsAllocated() == 12) {
+            return new RawFrame(unpack12(data, index, pixels), 1, m.photometric());
+        }
         int bytesPerSample = m.bitsAllocated() / 8;
         int samplesPerFrame = ybr422 ? pixels * 2 : pixels * spp;
         long offset = (long) index * samplesPerFrame * bytesPerSample;
@@ -247,6 +262,30 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             samples = interleave(samples, pixels);
         }
         return new RawFrame(samples, spp, m.photometric());
+    }
+
+    /**
+     * Bits Allocated 12 (ACR-NEMA style packing, retired in DICOM but still on old media): pixels follow each other
+     * in the bit stream of the little-endian pixel data, two pixels in three bytes: b0 | (b1 &amp; 0x0F) &lt;&lt; 8,
+     * then b1 &gt;&gt; 4 | b2 &lt;&lt; 4.
+     */
+    private static int[] unpack12(byte[] data, int index, int pixels) throws DecodeException {
+        long firstBit = (long) index * pixels * 12;
+        if ((firstBit + (long) pixels * 12 + 7) / 8 > data.length) {
+            throw new DecodeException("pixel data too short for frame " + (index + 1) + " of 12-bit packed pixels ("
+                    + data.length + " bytes)");
+        }
+        int[] out = new int[pixels];
+        for (int i = 0; i < pixels; i++) {
+            long bit = firstBit + (long) i * 12;
+            int at = (int) (bit >>> 3);
+            if ((bit & 7) == 0) {
+                out[i] = (data[at] & 0xFF) | (data[at + 1] & 0x0F) << 8;
+            } else {
+                out[i] = (data[at] & 0xF0) >> 4 | (data[at + 1] & 0xFF) << 4;
+            }
+        }
+        return out;
     }
 
     /** YBR_FULL_422 uncompressed: Y1 Y2 Cb Cr for each pair of pixels in a row. */
@@ -313,11 +352,25 @@ final class PixelMedPixelDecoder implements PixelDecoder {
         if (JPEG_DCT.contains(ts) && JpegDctDecoder.isDct(frame)
                 && (JpegDctDecoder.precision(frame) > 8 || !"1.2.840.10008.1.2.4.50".equals(ts)
                 && !"1.2.840.10008.1.2.4.51".equals(ts))) {
-            // the JDK's JPEG reader has no 12-bit and PixelMed has no progressive 6/8/10/12 path
-            JpegDctDecoder.Image image = JpegDctDecoder.decode(frame);
+            // the JDK's JPEG reader has no 12-bit and PixelMed has no progressive 6/8/10/12 path; for small
+            // displays each 8 x 8 block gives its DC value (no inverse DCT)
+            boolean dcOnly = maxSide > 0 && Math.max(m.rows(), m.columns()) / maxSide >= 8;
+            JpegDctDecoder.Image image = JpegDctDecoder.decode(frame, dcOnly);
+            if (dcOnly) {
+                if (image.width() != (m.columns() + 7) / 8 || image.height() != (m.rows() + 7) / 8
+                        || image.components() != m.samplesPerPixel()) {
+                    throw new DecodeException("decoded " + image.width() + "x" + image.height() + " DC values but the "
+                            + "header says " + m.columns() + "x" + m.rows());
+                }
+                return new RawFrame(image.samples(), image.components(), m.photometric(), image.height(),
+                        image.width());
+            }
             checkSize(image.width(), image.height(), image.components(), m);
             return new RawFrame(image.samples(), image.components(), image.components() == 3
                     && image.convertedToRgb() ? "RGB" : m.photometric());
+        }
+        if (JPEG_DCT.contains(ts) && JpegDctDecoder.isDct(frame) && JpegDctDecoder.precision(frame) == 8) {
+            return jdkJpegFrame(frame, m, maxSide);
         }
         if (JPEG_LOSSLESS.contains(ts) && JpegDctDecoder.isLossless(frame)) {
             try {
@@ -341,6 +394,44 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             }
         }
         throw new DecodeException("no decoder for this transfer syntax");
+    }
+
+    /**
+     * An 8-bit DCT JPEG frame through the JDK's reader (our own decoder when it refuses the stream); for small
+     * displays every k-th pixel is read (k half the reduction, the box mean in {@link #reduced} does the rest).
+     * Three components come back as coded, YCbCr (YBR_FULL) unless the stream says RGB.
+     */
+    private static RawFrame jdkJpegFrame(byte[] frame, PixelModule m, int maxSide) throws DecodeException {
+        int factor = maxSide <= 0 ? 1 : Math.max(m.rows(), m.columns()) / maxSide;
+        int step = factor >= 4 ? factor / 2 : 1;
+        int width;
+        int height;
+        int components;
+        int[] samples;
+        try {
+            JdkJpegReader.Image image = JdkJpegReader.decode(frame, step);
+            width = image.width();
+            height = image.height();
+            components = image.components();
+            samples = image.samples();
+        } catch (DecodeException e) {
+            step = 1;
+            JpegDctDecoder.Image image = JpegDctDecoder.decode(frame);
+            width = image.width();
+            height = image.height();
+            components = image.components();
+            samples = image.samples();
+        }
+        int expectedWidth = (m.columns() + step - 1) / step;
+        int expectedHeight = (m.rows() + step - 1) / step;
+        if (width != expectedWidth || height != expectedHeight || components != m.samplesPerPixel()) {
+            throw new DecodeException("decoded " + width + "x" + height + "x" + components + " but the header says "
+                    + m.columns() + "x" + m.rows() + "x" + m.samplesPerPixel()
+                    + (step > 1 ? " (every " + step + "th pixel)" : ""));
+        }
+        String photometric = components == 3 ? JdkJpegReader.codedAsRgb(frame) ? "RGB" : "YBR_FULL"
+                : m.photometric();
+        return new RawFrame(samples, components, photometric, height, width);
     }
 
     /**
@@ -435,6 +526,63 @@ final class PixelMedPixelDecoder implements PixelDecoder {
             String message = e.getMessage();
             throw new DecodeException(message == null ? e.getClass().getSimpleName() : message, e);
         }
+    }
+
+    // ---------------------------------------------------------------- smaller frames for small displays
+
+    /**
+     * The frame shrunk by the largest whole factor that keeps at least {@code maxSide} pixels on its longer side:
+     * each output pixel is the mean of a factor x factor box of stored values (sign applied first), palette indices
+     * are picked, not averaged. Saves the float conversion and rendering of full-size frames for thumbnails.
+     */
+    private static RawFrame reduced(RawFrame raw, PixelModule m, int maxSide) {
+        int rows = raw.rows() > 0 ? raw.rows() : m.rows();
+        int columns = raw.columns() > 0 ? raw.columns() : m.columns();
+        int factor = maxSide <= 0 ? 1 : Math.max(rows, columns) / maxSide;
+        if (factor < 2 || rows < factor || columns < factor) {
+            return raw;
+        }
+        int outRows = rows / factor;
+        int outColumns = columns / factor;
+        int spp = raw.samplesPerPixel();
+        int[] in = raw.samples();
+        int[] out = new int[outRows * outColumns * spp];
+        if ("PALETTE COLOR".equals(raw.photometric())) {
+            for (int r = 0; r < outRows; r++) {
+                int row = (r * factor + factor / 2) * columns;
+                for (int c = 0; c < outColumns; c++) {
+                    out[r * outColumns + c] = in[row + c * factor + factor / 2];
+                }
+            }
+            return new RawFrame(out, spp, raw.photometric(), outRows, outColumns);
+        }
+        int bits = m.bitsAllocated() == 1 ? 1 : spp == 3 ? 32 : m.bitsStored();
+        int mask = bits >= 32 ? -1 : (1 << bits) - 1;
+        int signBit = bits >= 32 ? 0 : 1 << (bits - 1);
+        boolean signed = m.signed() && bits < 32;
+        long[] sums = new long[outColumns * spp];
+        int area = factor * factor;
+        for (int r = 0; r < outRows; r++) {
+            java.util.Arrays.fill(sums, 0);
+            for (int y = r * factor, yEnd = y + factor; y < yEnd; y++) {
+                int base = y * columns * spp;
+                for (int c = 0, x0 = 0; c < outColumns; c++, x0 += factor) {
+                    for (int s = 0; s < spp; s++) {
+                        long sum = 0;
+                        for (int x = x0, i = base + x0 * spp + s; x < x0 + factor; x++, i += spp) {
+                            int v = in[i] & mask;
+                            sum += signed && (v & signBit) != 0 ? v - (1 << bits) : v;
+                        }
+                        sums[c * spp + s] += sum;
+                    }
+                }
+            }
+            int o = r * outColumns * spp;
+            for (int i = 0; i < sums.length; i++) {
+                out[o + i] = (int) Math.round((double) sums[i] / area) & mask; // back to stored form
+            }
+        }
+        return new RawFrame(out, spp, raw.photometric(), outRows, outColumns);
     }
 
     // ---------------------------------------------------------------- stored values to modality values

@@ -47,9 +47,11 @@ public final class FrameRenderer {
         }
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        // PS3.3 C.11.2.1.2.1: linear VOI function with c - 0.5 and w - 1 (w >= 1 for integer data)
-        double c = window.centre() - 0.5;
-        double ww = Math.max(window.width() - 1, 1e-6);
+        // PS3.3 C.11.2.1.2.1: linear VOI function with c - 0.5 and w - 1 (w >= 1 for integer data); windows
+        // narrower than 2 come from float data (parametric maps, 0..1): LINEAR_EXACT (C.11.2.1.3.2), no offsets
+        boolean exact = window.width() < 2;
+        double c = exact ? window.centre() : window.centre() - 0.5;
+        double ww = Math.max(exact ? window.width() : window.width() - 1, 1e-6);
         double low = c - ww / 2;
         double scale = 255.0 / ww;
         boolean invert = frame.isInverted();

@@ -5,6 +5,7 @@ import org.importdesk.engine.dicom.DicomFiles;
 import org.importdesk.engine.dicom.DicomHeader;
 import org.importdesk.engine.dicom.DicomReadException;
 import org.importdesk.engine.dicom.DicomTag;
+import org.importdesk.engine.dicom.FramePositions;
 import org.importdesk.engine.media.InstanceRecord;
 import org.importdesk.engine.media.SeriesRecord;
 
@@ -17,7 +18,8 @@ import java.util.Set;
 
 /**
  * The images of a series in order, each frame of a multi-frame file counted as one image, and whether the series
- * is a volume (MOMO: 40 or more cross-sectional images) or 2D.
+ * is a volume (MOMO: 40 or more cross-sectional images) or 2D. Enhanced multi-frame files give their frames by
+ * position along the slice normal, one per position ({@link FramePositions#volumeOrder}).
  *
  * @param images   in display order
  * @param modality from the series or its first file
@@ -73,7 +75,7 @@ public record SeriesImages(List<ImageRef> images, String modality, boolean colou
                 colour = isColour(header.attributes());
                 first = false;
             }
-            for (int f = 0; f < frames; f++) {
+            for (int f : header == null ? new int[]{0} : FramePositions.volumeOrder(header.attributes(), frames)) {
                 refs.add(new ImageRef(instance.file(), f));
             }
         }
@@ -86,7 +88,7 @@ public record SeriesImages(List<ImageRef> images, String modality, boolean colou
      */
     public static SeriesImages ofFiles(List<Path> files) {
         DicomFiles reader = DicomFiles.pixelMed();
-        record Entry(Path file, int frames, int instance, double position, boolean hasPosition, int given) {
+        record Entry(Path file, int[] frames, int instance, double position, boolean hasPosition, int given) {
         }
         List<Entry> entries = new ArrayList<>();
         String modality = "";
@@ -109,8 +111,9 @@ public record SeriesImages(List<ImageRef> images, String modality, boolean colou
             double[] ipp = a.decimals(DicomTag.IMAGE_POSITION_PATIENT);
             double[] iop = a.decimals(DicomTag.IMAGE_ORIENTATION_PATIENT);
             boolean hasPosition = ipp.length == 3 && iop.length == 6;
-            double position = hasPosition ? alongNormal(ipp, iop) : 0;
-            entries.add(new Entry(files.get(i), Math.max(1, a.integer(DicomTag.NUMBER_OF_FRAMES).orElse(1)),
+            double position = hasPosition ? FramePositions.alongNormal(ipp, iop) : 0;
+            int frames = Math.max(1, a.integer(DicomTag.NUMBER_OF_FRAMES).orElse(1));
+            entries.add(new Entry(files.get(i), FramePositions.volumeOrder(a, frames),
                     a.integer(DicomTag.INSTANCE_NUMBER).orElse(Integer.MAX_VALUE), position, hasPosition, i));
         }
         boolean allPositions = !entries.isEmpty() && entries.stream().allMatch(Entry::hasPosition);
@@ -119,7 +122,7 @@ public record SeriesImages(List<ImageRef> images, String modality, boolean colou
         entries.sort(order.thenComparingInt(Entry::given));
         List<ImageRef> refs = new ArrayList<>();
         for (Entry e : entries) {
-            for (int f = 0; f < e.frames(); f++) {
+            for (int f : e.frames()) {
                 refs.add(new ImageRef(e.file(), f));
             }
         }
@@ -130,12 +133,5 @@ public record SeriesImages(List<ImageRef> images, String modality, boolean colou
         String pi = a.string(DicomTag.PHOTOMETRIC_INTERPRETATION).toUpperCase(Locale.ROOT);
         return a.integer(DicomTag.SAMPLES_PER_PIXEL).orElse(1) == 3 || pi.startsWith("PALETTE")
                 || pi.startsWith("RGB") || pi.startsWith("YBR");
-    }
-
-    private static double alongNormal(double[] ipp, double[] iop) {
-        double nx = iop[1] * iop[5] - iop[2] * iop[4];
-        double ny = iop[2] * iop[3] - iop[0] * iop[5];
-        double nz = iop[0] * iop[4] - iop[1] * iop[3];
-        return ipp[0] * nx + ipp[1] * ny + ipp[2] * nz;
     }
 }

@@ -60,4 +60,16 @@ class FrameRendererTest {
         BufferedImage small = new BufferedImage(60, 40, BufferedImage.TYPE_BYTE_GRAY);
         assertThat(Thumbnails.fit(small, 128).getWidth()).isEqualTo(60);
     }
+
+    /** Float parametric maps (values 0..1): the value range spreads over the grey levels (LINEAR_EXACT). */
+    @Test
+    void narrowFloatRangesUseTheExactLinearFunction() {
+        PixelFrame map = new PixelFrame(1, 3, 1, 0, "MONOCHROME2", 32, true, List.of(),
+                new float[]{0f, 0.47f, 0.94f});
+        BufferedImage image = FrameRenderer.render(map);
+        int[] grey = image.getRaster().getPixels(0, 0, 3, 1, (int[]) null);
+        assertThat(grey[0]).isEqualTo(0);
+        assertThat(grey[1]).isBetween(126, 129);
+        assertThat(grey[2]).isEqualTo(255);
+    }
 }
