@@ -21,6 +21,11 @@ import java.util.concurrent.Callable;
                 PreviewCommand.class,
                 BenchCommand.class,
                 ConfigCommand.class,
+                TrainCommand.class,
+                ModelsCommand.class,
+                ImportCommand.class,
+                EchoCommand.class,
+                WorklistCommand.class,
         })
 public final class ImportDeskCommand implements Callable<Integer> {
 

@@ -43,6 +43,9 @@ final class MappingOptions {
     }
 
     StudyClassifier classifier(MappingContent content) {
-        return new StudyClassifier(new CompiledMapping(content), NetworkVoter.NONE, ClassifierMode.parse(mode));
+        ClassifierMode m = ClassifierMode.parse(mode);
+        NetworkVoter voter = m == ClassifierMode.METADATA ? NetworkVoter.NONE
+                : org.importdesk.engine.inference.ModelNetworkVoter.installed();
+        return new StudyClassifier(new CompiledMapping(content), voter, m);
     }
 }

@@ -131,7 +131,12 @@ final class PixelMedAttributes implements DicomAttributes {
             return new byte[0];
         }
         try {
-            byte[] b = a.getByteValues();
+            byte[] b = null;
+            try {
+                b = a.getByteValues();
+            } catch (DicomException wordValued) {
+                // OW throws here instead of returning null: read it as shorts below
+            }
             if (b != null) {
                 return b.clone();
             }

@@ -7,7 +7,8 @@ public final class BenchParts {
     public static final List<BenchPart> ALL = List.of(
             new ThumbnailBench(),
             new MipBench(),
-            new InputBench()
+            new InputBench(),
+            new ModelBench()
     );
 
     private BenchParts() {

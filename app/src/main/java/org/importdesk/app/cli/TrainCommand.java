@@ -1,0 +1,173 @@
+package org.importdesk.app.cli;
+
+import org.importdesk.engine.dicom.DicomFiles;
+import org.importdesk.engine.imaging.NetworkInputs;
+import org.importdesk.engine.inference.DicomTrainingSet;
+import org.importdesk.engine.inference.ImageFolders;
+import org.importdesk.engine.inference.VoterSettings;
+import org.importdesk.engine.inference.LabelledInputs;
+import org.importdesk.engine.inference.ModelManifest;
+import org.importdesk.engine.inference.ModelRepository;
+import org.importdesk.engine.inference.ModelTrainer;
+import org.importdesk.engine.inference.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train one modality's network (MOMO's recipe), fit its temperature on the validation split and "
+                + "write weights, manifest, reliability diagram (before/after) and a cross-validation report.",
+                "Data: --images DIR (folders of images, one per class, e.g. MedNIST) or --dicom DIR --labels CSV "
+                        + "(series or study UID,class code)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--modality", required = true, description = "the modality the network votes for: CR, CT, MR, US, XA")
+    String modality;
+
+    @Option(names = "--images", description = "image folders, one per class (MedNIST layout)")
+    Path images;
+
+    @Option(names = "--classes", description = "Folder=CLASSCODE,... for --images; default: MedNIST's folders of the modality")
+    String classes;
+
+    @Option(names = "--dicom", description = "folder of labelled DICOM series (needs --labels)")
+    Path dicom;
+
+    @Option(names = "--labels", description = "CSV: series or study instance UID,class code")
+    Path labels;
+
+    @Option(names = "--name", description = "model name (default: <modality>-model)")
+    String name;
+
+    @Option(names = "--out", description = "output folder (default: <models>/<name>)")
+    Path out;
+
+    @Option(names = "--size", defaultValue = "64", description = "input size S (3 x S x S); default ${DEFAULT-VALUE}")
+    int size;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "default ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "24", description = "batch size; default ${DEFAULT-VALUE} (paper)")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-4", description = "initial learning rate, decays by 0.98 per epoch; default ${DEFAULT-VALUE} (paper)")
+    double lr;
+
+    @Option(names = "--folds", defaultValue = "1", description = "k >= 4 for k-fold cross-validation (fold i tests, i+1 validates, the rest trains); 1: one 70/15/15 split")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--max-per-class", defaultValue = "0", description = "cap per image folder (0: all)")
+    int maxPerClass;
+
+    @Option(names = "--data-licence", defaultValue = "see the data's own licence",
+            description = "licence of the training data, recorded in the manifest and model card")
+    String dataLicence;
+
+    @Option(names = "--threads", description = "libtorch CPU threads (default: importdesk.inference.threads or 1)")
+    Integer threads;
+
+    @Option(names = "--backbone", description = "model folder to fine-tune: only its last block and the classifier train")
+    Path backbone;
+
+    @Override
+    public Integer call() throws Exception {
+        String mod = modality.toUpperCase(Locale.ROOT);
+        if (threads != null) {
+            System.setProperty(org.importdesk.engine.inference.InferenceEnvironment.THREADS_PROPERTY,
+                    Integer.toString(threads));
+        }
+        if ((images == null) == (dicom == null)) {
+            spec.commandLine().getErr().println("give either --images or --dicom (with --labels)");
+            return 2;
+        }
+        if (dicom != null && labels == null) {
+            spec.commandLine().getErr().println("--dicom needs --labels CSV (series or study UID,class code)");
+            return 2;
+        }
+        Map<String, String> mapping = Map.of();
+        if (images != null) {
+            try {
+                mapping = classes != null ? ImageFolders.parseMapping(classes) : mednistFolders(mod);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            if (mapping.size() < 2) {
+                spec.commandLine().getErr().println("need at least two classes for " + mod + ", have " + mapping
+                        + " (give --classes Folder=CODE,...)");
+                return 2;
+            }
+        }
+        String modelName = name != null ? name : mod.toLowerCase(Locale.ROOT) + "-model";
+        Path outDir = out != null ? out : ModelRepository.defaultLocation().root().resolve(modelName);
+        TrainingConfig config = TrainingConfig.PAPER.withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
+                .withFolds(folds).withSeed(seed).withBackbone(backbone);
+        long start = System.nanoTime();
+        LabelledInputs data;
+        String description;
+        if (images != null) {
+            data = ImageFolders.load(images, mapping, size, maxPerClass);
+            description = "image folders " + images.getFileName() + ": " + mapping;
+        } else {
+            List<DicomTrainingSet.Series> series = DicomTrainingSet.scan(dicom, DicomFiles.pixelMed(),
+                    System.out::println);
+            data = DicomTrainingSet.inputs(series, DicomTrainingSet.readLabels(labels), mod, size,
+                    new NetworkInputs()::chw, VoterSettings.DEFAULT, System.out::println);
+            description = "DICOM series in " + dicom.getFileName() + " labelled by " + labels.getFileName();
+            if (data.classCodes().size() < 2) {
+                spec.commandLine().getErr().println("need labelled " + mod + " series of at least two classes, have "
+                        + data.countsPerClass());
+                return 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "loaded %d inputs of %s in %.1f s%n", data.count(), data.countsPerClass(),
+                (System.nanoTime() - start) / 1e9);
+        Map<String, String> hyper = new LinkedHashMap<>(config.describe());
+        hyper.put("inputSize", Integer.toString(size));
+        ModelManifest.Provenance provenance = new ModelManifest.Provenance(
+                description, List.of(images != null ? images.toString() : dicom.toString()),
+                dataLicence, "importdesk " + String.join(" ", spec.commandLine().getParseResult()
+                .originalArgs()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), hyper);
+        ModelTrainer.Result result = new ModelTrainer(System.out::println)
+                .train(data, modelName, mod, provenance, config, outDir);
+        System.out.printf(Locale.ROOT, "model written to %s in %.1f s (reliability diagram %s)%n", outDir,
+                (System.nanoTime() - start) / 1e9, result.reliabilityDiagram());
+        return 0;
+    }
+
+    private static Map<String, String> mednistFolders(String modality) {
+        Map<String, String> map = new LinkedHashMap<>();
+        ImageFolders.MEDNIST_CLASSES.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .filter(e -> modalityOf(e.getValue()).equals(modality))
+                .forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    private static String modalityOf(String code) {
+        if (code.startsWith("CT")) {
+            return "CT";
+        }
+        if (code.startsWith("MR")) {
+            return "MR";
+        }
+        return code.startsWith("K") ? "CR" : "?";
+    }
+}
