@@ -163,6 +163,15 @@ public final class StudyClassifier {
         /** The last resort for a study without usable metadata: the modality's most frequent class. */
         Optional<Classification> prior(Technique t) {
             String modality = t.pet() ? "PT" : t.groups().get(0).get(0);
+            Optional<String> body = mapping.setting(MappingContent.PRIOR_PREFIX + modality + ".body")
+                    .filter(x -> mapping.studyClass(x).isPresent());
+            if (body.isPresent()) {
+                Optional<String> why = BodySizedField.of(study, t.groups().get(0).get(0));
+                if (why.isPresent()) {
+                    notes.add(why.get() + "; no usable text: the most frequent " + modality + " body class");
+                    return Optional.of(done(body.get(), 0.2, "modality-prior"));
+                }
+            }
             Optional<String> c = mapping.setting(MappingContent.PRIOR_PREFIX + modality)
                     .filter(x -> mapping.studyClass(x).isPresent());
             c.ifPresent(x -> notes.add("no usable metadata: the most frequent " + modality + " class"));
