@@ -426,6 +426,9 @@ public final class StudyClassifier {
                 if (!known && !s.instances().isEmpty()) {
                     // Modality OT or missing: the SOP class still tells what kind of image it is
                     String m = SopClassModality.of(s.instances().get(0).sopClassUid());
+                    if (m == null) {
+                        m = SopClassModality.ofVideoCapture(s.instances().get(0));
+                    }
                     if (m != null) {
                         counts.merge(m, 1, Integer::sum);
                         notes.add("modality " + m + " from the SOP class of series " + s.seriesInstanceUid());

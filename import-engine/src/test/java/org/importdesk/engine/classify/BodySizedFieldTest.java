@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CT studies without any usable text: the acquisition geometry rules out the head, never rules it in. */
+/** Studies without any usable text: what the acquisition itself says (CT field of view, video frame grabs). */
 class BodySizedFieldTest {
     @TempDir
     Path tmp;
@@ -32,11 +32,16 @@ class BodySizedFieldTest {
 
     /** One CT image without descriptions, body part or protocol; extra attributes as tag/value pairs. */
     private void ct(String study, String series, String imageType, Object... tagValues) throws Exception {
+        image("1.2.840.10008.5.1.4.1.1.2", "CT", study, series, imageType, tagValues);
+    }
+
+    private void image(String sopClass, String modality, String study, String series, String imageType,
+                       Object... tagValues) throws Exception {
         AttributeList list = new AttributeList();
         n++;
-        put(list, TagFromName.SOPClassUID, "1.2.840.10008.5.1.4.1.1.2");
+        put(list, TagFromName.SOPClassUID, sopClass);
         put(list, TagFromName.SOPInstanceUID, "1.2.826.0.1.99." + n);
-        put(list, TagFromName.Modality, "CT");
+        put(list, TagFromName.Modality, modality);
         put(list, TagFromName.PatientID, "P1");
         put(list, TagFromName.StudyInstanceUID, study);
         put(list, TagFromName.SeriesInstanceUID, series);
@@ -97,5 +102,24 @@ class BodySizedFieldTest {
         assertThat(classifier.classify(studies.get("1.4")).evidence().notes()).anyMatch(x -> x.contains("feet-first"));
         assertThat(classifier.classify(studies.get("1.4")).classCode()).contains("CTAB");
         assertThat(classifier.classify(studies.get("1.5")).classCode()).contains("CTS");
+    }
+
+    @Test
+    void aColourVideoFrameGrabStoredAsSecondaryCaptureIsTakenForUltrasound() throws Exception {
+        String sc = "1.2.840.10008.5.1.4.1.1.7";
+        image(sc, "OT", "2.1", "2.1.1", "DERIVED\\SECONDARY", TagFromName.ConversionType, "DV",
+                TagFromName.SamplesPerPixel, "3", TagFromName.PhotometricInterpretation, "RGB", TagFromName.Rows, "4",
+                TagFromName.Columns, "2");
+        image(sc, "OT", "2.2", "2.2.1", "DERIVED\\SECONDARY", TagFromName.ConversionType, "WSD");
+        Map<String, StudyRecord> studies;
+        try (MediumScan scan = new MediumReader().read(tmp)) {
+            studies = scan.studies().stream().collect(Collectors.toMap(StudyRecord::studyInstanceUid, Function.identity()));
+        }
+        StudyClassifier classifier = new StudyClassifier(StudyClassifierTest.MAPPING, NetworkVoter.NONE,
+                ClassifierMode.METADATA);
+        Classification video = classifier.classify(studies.get("2.1"));
+        assertThat(video.classCode()).contains("UAB");
+        assertThat(video.evidence().notes()).anyMatch(x -> x.contains("modality US"));
+        assertThat(classifier.classify(studies.get("2.2")).classCode()).isEmpty();
     }
 }
