@@ -52,10 +52,15 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The studies on a medium or in a folder, read by the media package's reader. */
+    /**
+     * The studies on a medium or in a folder, read by the media package's reader; studies whose files all have damaged
+     * pixel data come last (their headers still classify them).
+     */
     static List<StudyRecord> readMedium(Path path) throws Exception {
         try (MediumScan scan = new MediumReader().read(path)) {
-            return scan.studies();
+            List<StudyRecord> all = new java.util.ArrayList<>(scan.studies());
+            all.addAll(scan.damagedStudies());
+            return List.copyOf(all);
         }
     }
 

@@ -20,6 +20,23 @@ final class SopClassModality {
         return sopClassUid == null ? null : BY_UID.get(sopClassUid.trim());
     }
 
+    private static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
+    private static final int CONVERSION_TYPE = 0x00080064;
+    private static final int SAMPLES_PER_PIXEL = 0x00280002;
+
+    /**
+     * A secondary capture digitised from video (Conversion Type DV) in colour is a frame grab from an ultrasound
+     * machine's video output, the one radiology modality that is routinely captured that way; null otherwise.
+     */
+    static String ofVideoCapture(org.importdesk.engine.media.InstanceRecord instance) {
+        if (instance.header() == null || !SECONDARY_CAPTURE.equals(String.valueOf(instance.sopClassUid()).trim())) {
+            return null;
+        }
+        var a = instance.header().attributes();
+        boolean video = "DV".equalsIgnoreCase(a.string(CONVERSION_TYPE).trim());
+        return video && a.integer(SAMPLES_PER_PIXEL).orElse(1) == 3 ? "US" : null;
+    }
+
     private SopClassModality() {
     }
 }

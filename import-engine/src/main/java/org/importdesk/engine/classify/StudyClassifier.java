@@ -163,6 +163,15 @@ public final class StudyClassifier {
         /** The last resort for a study without usable metadata: the modality's most frequent class. */
         Optional<Classification> prior(Technique t) {
             String modality = t.pet() ? "PT" : t.groups().get(0).get(0);
+            Optional<String> body = mapping.setting(MappingContent.PRIOR_PREFIX + modality + ".body")
+                    .filter(x -> mapping.studyClass(x).isPresent());
+            if (body.isPresent()) {
+                Optional<String> why = BodySizedField.of(study, t.groups().get(0).get(0));
+                if (why.isPresent()) {
+                    notes.add(why.get() + "; no usable text: the most frequent " + modality + " body class");
+                    return Optional.of(done(body.get(), 0.2, "modality-prior"));
+                }
+            }
             Optional<String> c = mapping.setting(MappingContent.PRIOR_PREFIX + modality)
                     .filter(x -> mapping.studyClass(x).isPresent());
             c.ifPresent(x -> notes.add("no usable metadata: the most frequent " + modality + " class"));
@@ -194,11 +203,16 @@ public final class StudyClassifier {
             }
             series.forEach((c, w) -> votes.merge(c, w, Double::sum));
             Map<String, Double> resolved = rulesOn(votes);
+            Map<String, Double> metadataOnly = new LinkedHashMap<>();
+            resolved.forEach((c, w) -> metadataOnly.merge(pet(t, c), w, Double::sum));
             networkVotes(t).forEach((c, w) -> resolved.merge(c, w, Double::sum));
             // PET: metadata votes are region classes; map them like the network's
             Map<String, Double> finalVotes = new LinkedHashMap<>();
             resolved.forEach((c, w) -> finalVotes.merge(pet(t, c), w, Double::sum));
             Optional<String> w = winner(finalVotes);
+            if (w.isEmpty() && !finalVotes.isEmpty()) {
+                w = tieBrokenByMetadata(finalVotes, metadataOnly);
+            }
             if (w.isEmpty()) {
                 return metadata(t, false).filter(c -> c.decider().equals("single-class") || c.decider().equals("pet-default"))
                         .or(() -> prior(t));
@@ -353,6 +367,24 @@ public final class StudyClassifier {
         }
 
         /** The class with the most votes; none on a tie and when there are no votes. */
+        /**
+         * A tie in the merged vote (typically one metadata vote against one confident network vote) is decided by the
+         * metadata among the tied classes: the study's own text names a region, the network only resembles one.
+         * Falling back to the modality prior instead would discard both.
+         */
+        Optional<String> tieBrokenByMetadata(Map<String, Double> merged, Map<String, Double> metadata) {
+            double max = merged.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            Map<String, Double> tied = new LinkedHashMap<>();
+            merged.forEach((c, v) -> {
+                if (Math.abs(v - max) <= 1e-9) {
+                    tied.put(c, metadata.getOrDefault(c, 0.0));
+                }
+            });
+            Optional<String> w = winner(tied);
+            w.ifPresent(c -> notes.add("tie in the merged vote broken by the metadata votes: " + c));
+            return w;
+        }
+
         Optional<String> winner(Map<String, Double> votes) {
             String best = null;
             double max = 0;
@@ -394,6 +426,9 @@ public final class StudyClassifier {
                 if (!known && !s.instances().isEmpty()) {
                     // Modality OT or missing: the SOP class still tells what kind of image it is
                     String m = SopClassModality.of(s.instances().get(0).sopClassUid());
+                    if (m == null) {
+                        m = SopClassModality.ofVideoCapture(s.instances().get(0));
+                    }
                     if (m != null) {
                         counts.merge(m, 1, Integer::sum);
                         notes.add("modality " + m + " from the SOP class of series " + s.seriesInstanceUid());

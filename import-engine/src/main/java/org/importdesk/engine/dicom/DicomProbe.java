@@ -28,6 +28,14 @@ public record DicomProbe(Kind kind, Optional<DicomHeader> header, String message
         return new DicomProbe(Kind.UNREADABLE, Optional.empty(), reason);
     }
 
+    /**
+     * A file that cannot be imported although its header was read whole (its pixel data is cut short): the header
+     * still tells which study it belongs to and what it shows.
+     */
+    public static DicomProbe unreadable(String reason, DicomHeader headerReadWhole) {
+        return new DicomProbe(Kind.UNREADABLE, Optional.of(headerReadWhole), reason);
+    }
+
     public static DicomProbe header(DicomHeader header, String note) {
         return new DicomProbe(Kind.HEADER, Optional.of(header), note);
     }

@@ -36,7 +36,8 @@ final class PixelMedProber implements DicomProbe.Prober {
                 LazyHeaderReader.Header h = LazyHeaderReader.read(in, head, sniff, size);
                 if (h.pixelDataEnd() > size) {
                     return DicomProbe.unreadable("truncated file: the pixel data ends at byte " + h.pixelDataEnd()
-                            + ", the file has " + size + " bytes");
+                            + ", the file has " + size + " bytes",
+                            new DicomHeader(file, h.attributes(), h.transferSyntaxUid(), sniff.preamble(), true));
                 }
                 return accept(file, size, h.attributes(), h.transferSyntaxUid(), h.pixelData(), sniff);
             } catch (EOFException e) {
@@ -63,11 +64,11 @@ final class PixelMedProber implements DicomProbe.Prober {
         if (attributes.tags().isEmpty()) {
             return DicomProbe.unreadable("no DICOM data elements could be read");
         }
+        DicomHeader header = new DicomHeader(file, attributes, tsUid, sniff.preamble(), pixels);
         String truncation = pixels && NATIVE.contains(tsUid) ? nativePixelShortfall(attributes, size) : "";
         if (!truncation.isEmpty()) {
-            return DicomProbe.unreadable(truncation);
+            return DicomProbe.unreadable(truncation, header);
         }
-        DicomHeader header = new DicomHeader(file, attributes, tsUid, sniff.preamble(), pixels);
         return DicomProbe.header(header, sniff.preamble() ? "" : sniff.layout());
     }
 

@@ -402,8 +402,9 @@ public final class MediumReader {
                     return new MediumFile(w.path(), w.displayPath(), FileStatus.NOT_DICOM, Optional.empty(),
                             referencedNote + probe.message());
                 case UNREADABLE:
-                    return new MediumFile(w.path(), w.displayPath(), FileStatus.UNREADABLE, Optional.empty(),
-                            probe.message());
+                    // a header read whole (pixel data cut short) is kept: the study can still be classified
+                    return new MediumFile(w.path(), w.displayPath(), FileStatus.UNREADABLE,
+                            probe.isMediaDirectory() ? Optional.empty() : probe.header(), probe.message());
                 default:
                     break;
             }

@@ -81,6 +81,25 @@ public final class MediumScan implements Closeable {
         return List.copyOf(out);
     }
 
+    /**
+     * Studies none of whose files can be imported, but whose headers were read whole (pixel data cut short): not part
+     * of the study tree, yet their metadata still says what they are (classification, reports).
+     */
+    public List<StudyRecord> damagedStudies() {
+        java.util.Set<String> inTree = new java.util.HashSet<>();
+        studies().forEach(s -> inTree.add(s.studyInstanceUid()));
+        StudyTreeBuilder damaged = new StudyTreeBuilder(Map.of());
+        for (MediumFile f : files) {
+            if (f.status() == FileStatus.UNREADABLE && f.header().isPresent()
+                    && !inTree.contains(f.header().get().studyInstanceUid())) {
+                damaged.add(f.header().get(), f.displayPath());
+            }
+        }
+        List<StudyRecord> out = new ArrayList<>();
+        damaged.build().forEach(p -> out.addAll(p.studies()));
+        return List.copyOf(out);
+    }
+
     public Optional<StudyRecord> study(String studyInstanceUid) {
         return studies().stream().filter(s -> s.studyInstanceUid().equals(studyInstanceUid)).findFirst();
     }

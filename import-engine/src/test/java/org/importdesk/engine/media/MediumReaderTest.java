@@ -96,6 +96,35 @@ class MediumReaderTest {
     }
 
     @Test
+    void aStudyWhoseOnlyFileHasItsPixelDataCutShortIsKeptAsADamagedStudyWithItsHeader() throws Exception {
+        Path disc = tmp.resolve("disc");
+        Instance whole = ct("P1", 1);
+        Instance cut = new Instance("P2", "1.2.3.77.1", "1.2.3.77.1.1", "1.2.3.77.1.1.1");
+        TestMedia.write(disc.resolve("IM1"), whole);
+        Path cutInPixels = TestMedia.write(disc.resolve("IM2"), cut);
+        Files.write(cutInPixels, TestMedia.head(cutInPixels, (int) Files.size(cutInPixels) - 60));
+        Path cutInHeader = TestMedia.write(disc.resolve("IM3"), new Instance("P3", "1.2.3.78.1", "1.2.3.78.1.1",
+                "1.2.3.78.1.1.1"));
+        Files.write(cutInHeader, TestMedia.head(cutInHeader, 300));
+
+        try (MediumScan scan = reader().read(disc)) {
+            MediumFile damaged = row(scan, "IM2");
+            assertThat(damaged.status()).isEqualTo(FileStatus.UNREADABLE);
+            assertThat(damaged.message()).contains("pixel data");
+            assertThat(damaged.header()).isPresent();
+            assertThat(scan.studies()).extracting(StudyRecord::studyInstanceUid).containsExactly(whole.studyUid());
+            assertThat(scan.instances()).extracting(InstanceRecord::sopInstanceUid).containsExactly(whole.sopUid());
+            // the header cut short says nothing reliable: no study from it
+            assertThat(row(scan, "IM3").header()).isEmpty();
+            assertThat(scan.damagedStudies()).singleElement().satisfies(s -> {
+                assertThat(s.studyInstanceUid()).isEqualTo(cut.studyUid());
+                assertThat(s.studyDescription()).isEqualTo("Test study");
+                assertThat(s.series()).singleElement().satisfies(se -> assertThat(se.modality()).isEqualTo("CT"));
+            });
+        }
+    }
+
+    @Test
     void truncatedFilesAreUnreadableWithAReasonAndMissingFilesAreReportedPerRecord() throws Exception {
         Path disc = tmp.resolve("disc");
         Instance a = ct("P1", 1), b = ct("P1", 2), c = ct("P1", 3), gone = ct("P1", 4);
