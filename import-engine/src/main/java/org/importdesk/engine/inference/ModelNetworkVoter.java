@@ -36,7 +36,7 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
     private final SeriesInputs inputs;
     private final VoterSettings settings;
     private final Map<String, Optional<NetworkModel>> loaded = new HashMap<>();
-    private final Map<String, String> refused = new HashMap<>();
+    private final Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelNetworkVoter(ModelRepository repository, SeriesInputs inputs, VoterSettings settings) {
         this.repository = repository;
