@@ -45,6 +45,14 @@ public final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--network-input", paramLabel = "S", description = "write MOMO's S x S network input channels instead")
     Integer networkInput;
 
+    @Option(names = "--layout", defaultValue = "MOMO", description = "with --network-input: MOMO or MIDDLE_IMAGE; "
+            + "default ${DEFAULT-VALUE}")
+    org.importdesk.engine.imaging.InputEncoding.Layout layout;
+
+    @Option(names = "--scaling", defaultValue = "MIN_MAX", description = "with --network-input: MIN_MAX or "
+            + "DISPLAY_WINDOW (what a model's manifest names); default ${DEFAULT-VALUE}")
+    org.importdesk.engine.imaging.InputEncoding.Scaling scaling;
+
     @Override
     public Integer call() throws Exception {
         if (window != null && (window.size() != 2 || !(window.get(1) > 0))) {
@@ -87,7 +95,8 @@ public final class PreviewCommand implements Callable<Integer> {
             return 2;
         }
         List<Path> files = inputs.size() == 1 && Files.isDirectory(inputs.get(0)) ? listFiles(inputs.get(0)) : inputs;
-        ImageResult<NetworkInput> r = new NetworkInputs().ofFiles(files, networkInput);
+        ImageResult<NetworkInput> r = new NetworkInputs().ofFiles(files, networkInput,
+                new org.importdesk.engine.imaging.InputEncoding(layout, scaling));
         if (!r.present()) {
             System.err.println(r.reason());
             return 1;

@@ -1,6 +1,7 @@
 package org.importdesk.app.cli;
 
 import org.importdesk.engine.dicom.DicomFiles;
+import org.importdesk.engine.imaging.InputEncoding;
 import org.importdesk.engine.imaging.NetworkInputs;
 import org.importdesk.engine.inference.DicomTrainingSet;
 import org.importdesk.engine.inference.ImageFolders;
@@ -83,6 +84,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "libtorch CPU threads (default: importdesk.inference.threads or 1)")
     Integer threads;
 
+    @Option(names = "--layout", description = "how a series fills the 3 channels: MOMO (first/middle/last or MIPs) or "
+            + "MIDDLE_IMAGE; default: MIDDLE_IMAGE for --images (single 2D images), MOMO for --dicom")
+    InputEncoding.Layout layout;
+
+    @Option(names = "--scaling", defaultValue = "PERCENTILE_WINDOW", description = "how grey values reach [0,1]: "
+            + "PERCENTILE_WINDOW (each image's 1st-99th percentile), DISPLAY_WINDOW (VOI window, CT soft tissue, "
+            + "else percentile) or MIN_MAX; "
+            + "default ${DEFAULT-VALUE}. Recorded in the manifest; inference feeds the model the same.")
+    InputEncoding.Scaling scaling;
+
     @Option(names = "--backbone", description = "model folder to fine-tune: only its last block and the classifier train")
     Path backbone;
 
@@ -119,17 +130,20 @@ public final class TrainCommand implements Callable<Integer> {
         Path outDir = out != null ? out : ModelRepository.defaultLocation().root().resolve(modelName);
         TrainingConfig config = TrainingConfig.PAPER.withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
                 .withFolds(folds).withSeed(seed).withBackbone(backbone);
+        InputEncoding encoding = new InputEncoding(layout != null ? layout
+                : images != null ? InputEncoding.Layout.MIDDLE_IMAGE : InputEncoding.Layout.MOMO, scaling);
         long start = System.nanoTime();
         LabelledInputs data;
         String description;
         if (images != null) {
-            data = ImageFolders.load(images, mapping, size, maxPerClass);
+            data = ImageFolders.load(images, mapping, size, maxPerClass, encoding.scaling());
             description = "image folders " + images.getFileName() + ": " + mapping;
         } else {
             List<DicomTrainingSet.Series> series = DicomTrainingSet.scan(dicom, DicomFiles.pixelMed(),
                     System.out::println);
             data = DicomTrainingSet.inputs(series, DicomTrainingSet.readLabels(labels), mod, size,
-                    new NetworkInputs()::chw, VoterSettings.DEFAULT, System.out::println);
+                    (files, s) -> new NetworkInputs().chw(files, s, encoding), VoterSettings.DEFAULT,
+                    System.out::println);
             description = "DICOM series in " + dicom.getFileName() + " labelled by " + labels.getFileName();
             if (data.classCodes().size() < 2) {
                 spec.commandLine().getErr().println("need labelled " + mod + " series of at least two classes, have "
@@ -146,7 +160,7 @@ public final class TrainCommand implements Callable<Integer> {
                 dataLicence, "importdesk " + String.join(" ", spec.commandLine().getParseResult()
                 .originalArgs()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), hyper);
         ModelTrainer.Result result = new ModelTrainer(System.out::println)
-                .train(data, modelName, mod, provenance, config, outDir);
+                .train(data, modelName, mod, provenance, config, outDir, encoding);
         System.out.printf(Locale.ROOT, "model written to %s in %.1f s (reliability diagram %s)%n", outDir,
                 (System.nanoTime() - start) / 1e9, result.reliabilityDiagram());
         return 0;

@@ -4,6 +4,7 @@ import org.importdesk.engine.dicom.DecodedFrames;
 import org.importdesk.engine.dicom.FrameChoice;
 import org.importdesk.engine.dicom.PixelDecoder;
 import org.importdesk.engine.dicom.PixelFrame;
+import org.importdesk.engine.dicom.VoiWindow;
 import org.importdesk.engine.media.SeriesRecord;
 
 import java.nio.file.Path;
@@ -45,6 +46,24 @@ public final class NetworkInputs {
         return of(SeriesImages.ofFiles(files), size);
     }
 
+    public ImageResult<NetworkInput> of(SeriesRecord series, int size, InputEncoding encoding) {
+        return of(SeriesImages.of(series), size, encoding);
+    }
+
+    public ImageResult<NetworkInput> ofFiles(List<Path> files, int size, InputEncoding encoding) {
+        return of(SeriesImages.ofFiles(files), size, encoding);
+    }
+
+    /** The input in the given encoding as CHW floats, empty when the series has none. */
+    public Optional<float[]> chw(SeriesRecord series, int size, InputEncoding encoding) {
+        return of(series, size, encoding).value().map(NetworkInput::toArray);
+    }
+
+    /** {@link #chw(SeriesRecord, int, InputEncoding)} over loose files of one series. */
+    public Optional<float[]> chw(List<Path> files, int size, InputEncoding encoding) {
+        return ofFiles(files, size, encoding).value().map(NetworkInput::toArray);
+    }
+
     /**
      * The input as CHW floats, empty when the series has none (the shape of the inference package's
      * {@code SeriesInputs}: {@code new NetworkInputs()::chw} fits it).
@@ -59,26 +78,49 @@ public final class NetworkInputs {
     }
 
     public ImageResult<NetworkInput> of(SeriesImages images, int size) {
+        return of(images, size, InputEncoding.MOMO_MIN_MAX);
+    }
+
+    public ImageResult<NetworkInput> of(SeriesImages images, int size, InputEncoding encoding) {
         if (size < 8) {
             throw new IllegalArgumentException("input size must be at least 8: " + size);
         }
         if (images.count() == 0) {
             return ImageResult.none("no network input: the series has no images");
         }
+        InputEncoding.Scaling scaling = encoding.scaling();
+        boolean windowed = scaling == InputEncoding.Scaling.DISPLAY_WINDOW;
+        if (encoding.layout() == InputEncoding.Layout.MIDDLE_IMAGE) {
+            ImageRef middle = images.middle();
+            return threeImages(images, List.of(middle, middle, middle), size, scaling);
+        }
         if (images.isVolume()) {
             ImageResult<Volume> volume = readVolume(images.images(), Math.max(size, MAX_VOLUME_SIDE));
             if (volume.present() && volume.get().depth() >= SeriesImages.VOLUME_THRESHOLD) {
-                return ImageResult.of(fromVolume(volume.get(), size, images.count()));
+                if (scaling == InputEncoding.Scaling.MIN_MAX) {
+                    return ImageResult.of(fromVolume(volume.get(), size, images.count()));
+                }
+                if (scaling == InputEncoding.Scaling.EQUALISED) {
+                    return ImageResult.of(equalisedMips(volume.get(), size, images));
+                }
+                // the MIP of windowed values is the window applied to the MIP (the window is monotonic)
+                ImageRef middle = images.middle();
+                DecodedFrames m = decoder.decode(middle.file(), FrameChoice.of(new int[]{middle.frame()}));
+                if (m.decoded() && !m.frames().isEmpty()) {
+                    PixelFrame frame = m.frames().get(0);
+                    return ImageResult.of(fromVolume(volume.get(), size, images.count(), windowed
+                            ? DisplayWindowing.windowFor(frame, images.modality()) : null, frame.isInverted()));
+                }
             }
         }
-        return threeImages(images, size);
+        return threeImages(images, images.firstMiddleLast(), size, scaling);
     }
 
-    private ImageResult<NetworkInput> threeImages(SeriesImages images, int size) {
-        List<ImageRef> chosen = images.firstMiddleLast();
+    private ImageResult<NetworkInput> threeImages(SeriesImages images, List<ImageRef> chosen, int size,
+                                                  InputEncoding.Scaling scaling) {
         Map<ImageRef, PixelFrame> decoded = new HashMap<>();
         String reason = "";
-        for (Map.Entry<Path, List<ImageRef>> byFile : byFile(chosen).entrySet()) {
+        for (Map.Entry<Path, List<ImageRef>> byFile : byFile(chosen.stream().distinct().toList()).entrySet()) {
             int[] frames = byFile.getValue().stream().mapToInt(ImageRef::frame).toArray();
             DecodedFrames result = decoder.decode(byFile.getKey(), FrameChoice.of(frames));
             if (!result.decoded()) {
@@ -96,11 +138,57 @@ public final class NetworkInputs {
                 return ImageResult.none(reason.isEmpty() ? "no network input: image " + (c + 1) + " not decoded"
                         : reason);
             }
-            float[] plane = Resampling.toUnitRange(Resampling.resize(frame.greyValues(), frame.columns(),
-                    frame.rows(), size, size));
+            float[] resized = Resampling.resize(frame.greyValues(), frame.columns(), frame.rows(), size, size);
+            boolean invert = !frame.isColour() && frame.isInverted();
+            float[] plane = switch (scaling) {
+                case MIN_MAX -> Resampling.toUnitRange(resized);
+                case PERCENTILE_WINDOW -> DisplayWindowing.percentile(resized, invert);
+                case EQUALISED -> DisplayWindowing.equalise(resized, invert);
+                case DISPLAY_WINDOW -> frame.isColour()
+                        ? DisplayWindowing.apply(resized, new VoiWindow(127.5, 255, "8-bit"), false)
+                        : DisplayWindowing.apply(resized, DisplayWindowing.windowFor(frame, images.modality()), invert);
+            };
             System.arraycopy(plane, 0, chw, c * size * size, plane.length);
         }
         return ImageResult.of(new NetworkInput(size, NetworkInput.Representation.THREE_IMAGES, images.count(), chw));
+    }
+
+    private NetworkInput equalisedMips(Volume volume, int size, SeriesImages images) {
+        boolean invert = false;
+        ImageRef middle = images.middle();
+        DecodedFrames m = decoder.decode(middle.file(), FrameChoice.of(new int[]{middle.frame()}));
+        if (m.decoded() && !m.frames().isEmpty()) {
+            invert = m.frames().get(0).isInverted();
+        }
+        NetworkInput raw = fromVolume(volume, size, images.count());
+        float[] chw = raw.toArray();
+        int plane = size * size;
+        for (int c = 0; c < NetworkInput.CHANNELS; c++) {
+            float[] p = java.util.Arrays.copyOfRange(chw, c * plane, (c + 1) * plane);
+            System.arraycopy(DisplayWindowing.equalise(p, invert), 0, chw, c * plane, plane);
+        }
+        return new NetworkInput(size, NetworkInput.Representation.MIPS, images.count(), chw);
+    }
+
+    /**
+     * {@link #fromVolume(Volume, int, int)} with each projection shown through a display window, or (window null)
+     * through its own 1st-99th percentile window.
+     */
+    public static NetworkInput fromVolume(Volume volume, int size, int imageCount, VoiWindow window, boolean invert) {
+        Projections p = Mips.projectResampled(volume, size);
+        int w = volume.width();
+        int h = volume.height();
+        float[] chw = new float[NetworkInput.CHANNELS * size * size];
+        float[][] planes = {
+                Resampling.resize(p.axial(), w, h, size, size),
+                Resampling.resize(p.coronal(), w, size, size, size),
+                Resampling.resize(p.sagittal(), h, size, size, size)};
+        for (int c = 0; c < planes.length; c++) {
+            float[] plane = window == null ? DisplayWindowing.percentile(planes[c], invert)
+                    : DisplayWindowing.apply(planes[c], window, invert);
+            System.arraycopy(plane, 0, chw, c * size * size, size * size);
+        }
+        return new NetworkInput(size, NetworkInput.Representation.MIPS, imageCount, chw);
     }
 
     /**

@@ -34,6 +34,14 @@ public final class ImageFolders {
      */
     public static LabelledInputs load(Path root, Map<String, String> folderToClass, int size, int maxPerFolder)
             throws IOException {
+        return load(root, folderToClass, size, maxPerFolder,
+                org.importdesk.engine.imaging.InputEncoding.Scaling.MIN_MAX);
+    }
+
+    /** {@link #load(Path, Map, int, int)} with each image scaled as the model will see DICOM images. */
+    public static LabelledInputs load(Path root, Map<String, String> folderToClass, int size, int maxPerFolder,
+                                      org.importdesk.engine.imaging.InputEncoding.Scaling scaling)
+            throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("no such image folder: " + root);
         }
@@ -63,7 +71,7 @@ public final class ImageFolders {
             }
             int label = classCodes.indexOf(mapping.getValue());
             for (Path file : files) {
-                inputs.add(InputImages.fromImageFile(file, size));
+                inputs.add(InputImages.fromImageFile(file, size, scaling));
                 labels.add(label);
                 sources.add(root.relativize(file).toString());
             }

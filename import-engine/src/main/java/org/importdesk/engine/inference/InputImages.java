@@ -1,5 +1,8 @@
 package org.importdesk.engine.inference;
 
+import org.importdesk.engine.imaging.DisplayWindowing;
+import org.importdesk.engine.imaging.InputEncoding;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -16,13 +19,21 @@ public final class InputImages {
     private InputImages() {
     }
 
-    /** Reads a JPEG/PNG file as one 2D image input. */
+    /** Reads a JPEG/PNG file as one 2D image input, min-max scaled. */
     public static float[] fromImageFile(Path file, int size) throws IOException {
+        return fromImageFile(file, size, InputEncoding.Scaling.MIN_MAX);
+    }
+
+    /**
+     * Reads a JPEG/PNG file as one 2D image input with the given scaling (an image file is already displayed:
+     * {@code DISPLAY_WINDOW} keeps it as it is, min-max scaled).
+     */
+    public static float[] fromImageFile(Path file, int size, InputEncoding.Scaling scaling) throws IOException {
         BufferedImage image = read(file);
         if (image == null) {
             throw new IOException("not a readable image: " + file);
         }
-        return fromImage(image, size);
+        return fromImage(image, size, scaling);
     }
 
     /**
@@ -51,6 +62,10 @@ public final class InputImages {
     }
 
     public static float[] fromImage(BufferedImage image, int size) {
+        return fromImage(image, size, InputEncoding.Scaling.MIN_MAX);
+    }
+
+    public static float[] fromImage(BufferedImage image, int size, InputEncoding.Scaling scaling) {
         int w = image.getWidth();
         int h = image.getHeight();
         float[] grey = new float[w * h];
@@ -71,7 +86,12 @@ public final class InputImages {
                 }
             }
         }
-        float[] channel = unitRange(resize(grey, w, h, size));
+        float[] resized = resize(grey, w, h, size);
+        float[] channel = switch (scaling) {
+            case PERCENTILE_WINDOW -> DisplayWindowing.percentile(resized, false);
+            case EQUALISED -> DisplayWindowing.equalise(resized, false);
+            case MIN_MAX, DISPLAY_WINDOW -> unitRange(resized);
+        };
         return stack(channel, channel, channel);
     }
 

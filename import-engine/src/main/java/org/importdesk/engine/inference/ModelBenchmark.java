@@ -75,13 +75,16 @@ public final class ModelBenchmark {
                 return new ModelTimings(model.manifest().name(), loadMillis, 0, 0, 0, 0, 0, 0);
             }
             int size = model.manifest().input().size();
-            model.predict(InputImages.fromImageFile(files.get(0), size));
+            org.importdesk.engine.imaging.InputEncoding.Scaling scaling = model.manifest().input().encoding()
+                    .map(org.importdesk.engine.imaging.InputEncoding::scaling)
+                    .orElse(org.importdesk.engine.imaging.InputEncoding.Scaling.MIN_MAX);
+            model.predict(InputImages.fromImageFile(files.get(0), size, scaling));
             double[] image = new double[files.size()];
             double[] network = new double[files.size()];
             int correct = 0;
             for (int i = 0; i < files.size(); i++) {
                 long a = System.nanoTime();
-                float[] input = InputImages.fromImageFile(files.get(i), size);
+                float[] input = InputImages.fromImageFile(files.get(i), size, scaling);
                 long b = System.nanoTime();
                 Prediction p = model.predict(input);
                 long c = System.nanoTime();

@@ -28,8 +28,19 @@ public final class ModelCard {
         sb.append("| architecture | ").append(m.architecture()).append(" (about 245 k parameters, trained from scratch) |\n");
         sb.append(String.format(Locale.ROOT, "| input | 3 x %d x %d: %s; %s |%n", m.input().size(), m.input().size(),
                 m.input().representation(), m.input().normalisation()));
-        sb.append(String.format(Locale.ROOT, "| temperature T | %.4f (fitted on the validation split, minimum ECE over 10 bins) |%n",
+        sb.append(String.format(Locale.ROOT, "| temperature T | %.4f (fitted on the validation split: minimum ECE over 10 bins among T whose NLL is no worse than at T = 1) |%n",
                 m.temperature()));
+        InputStatistics stats = m.input().trainingStatistics();
+        if (stats != null) {
+            StringBuilder f = new StringBuilder();
+            for (int i = 0; i < stats.features().size(); i++) {
+                f.append(String.format(Locale.ROOT, "%s%s %.3f +- %.3f", i == 0 ? "" : ", ",
+                        stats.features().get(i), stats.mean()[i], stats.sd()[i]));
+            }
+            sb.append(String.format(Locale.ROOT, "| training inputs | %d: %s; an input farther than %.0f standard "
+                    + "deviations on any of these loses confidence (x (%.0f / distance)^2) |%n", stats.count(), f,
+                    ModelNetworkVoter.MAX_INPUT_DISTANCE, ModelNetworkVoter.MAX_INPUT_DISTANCE));
+        }
         sb.append("| weights | `").append(m.weightsFile()).append("`, SHA-256 `").append(m.weightsSha256()).append("` |\n");
         if (training != null) {
             sb.append("| data | ").append(training.data()).append(" |\n");

@@ -3,6 +3,7 @@ package org.importdesk.engine.inference;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import org.importdesk.engine.imaging.InputEncoding;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,26 @@ public record ModelManifest(int formatVersion, String name, String modality, Str
      * @param size           S: the network sees 3 x S x S
      * @param representation how a series becomes 3 channels; {@value #MOMO_REPRESENTATION} is the paper's
      * @param normalisation  how grey values reach the network; {@value #UNIT_RANGE} = each image scaled to [0,1]
+     * @param trainingStatistics summary of the training inputs (absent in older manifests: no distance check)
      */
-    public record Input(int size, int channels, String representation, String normalisation) {
+    public record Input(int size, int channels, String representation, String normalisation,
+                        InputStatistics trainingStatistics) {
         public static final String MOMO_REPRESENTATION =
-                "first-middle-last images (series under 40 images or 2D) or 3 MIPs along the major axes (40 or more)";
-        public static final String UNIT_RANGE = "greyscale, min-max scaled to [0,1] per image, no mean/std";
+                InputEncoding.Layout.MOMO.text();
+        public static final String UNIT_RANGE = InputEncoding.Scaling.MIN_MAX.text();
+
+        public Input(int size, int channels, String representation, String normalisation) {
+            this(size, channels, representation, normalisation, null);
+        }
+
+        /** The encoding these words name, empty when this ImportDesk cannot produce it. */
+        public java.util.Optional<InputEncoding> encoding() {
+            return InputEncoding.fromText(representation, normalisation);
+        }
+
+        public Input withTrainingStatistics(InputStatistics statistics) {
+            return new Input(size, channels, representation, normalisation, statistics);
+        }
     }
 
     /** Where the weights came from. */
@@ -72,6 +88,11 @@ public record ModelManifest(int formatVersion, String name, String modality, Str
     public ModelManifest withWeights(String file, String sha256) {
         return new ModelManifest(formatVersion, name, modality, architecture, classCodes, input, temperature, file,
                 sha256, training, metrics);
+    }
+
+    public ModelManifest withInput(Input i) {
+        return new ModelManifest(formatVersion, name, modality, architecture, classCodes, i, temperature,
+                weightsFile, weightsSha256, training, metrics);
     }
 
     public ModelManifest withMetrics(Metrics m) {

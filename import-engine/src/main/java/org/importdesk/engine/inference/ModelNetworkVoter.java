@@ -25,10 +25,18 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelNetworkVoter.class);
 
+    /**
+     * Inputs farther than this (largest |z| of {@link InputStatistics}' features) from the training inputs are unlike
+     * anything the model saw: their confidence is multiplied by (limit / distance)^2, so a confident vote on a foreign
+     * input becomes a weak one (and under the minimum confidence, none).
+     */
+    public static final double MAX_INPUT_DISTANCE = 4.0;
+
     private final ModelRepository repository;
     private final SeriesInputs inputs;
     private final VoterSettings settings;
     private final Map<String, Optional<NetworkModel>> loaded = new HashMap<>();
+    private final Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelNetworkVoter(ModelRepository repository, SeriesInputs inputs, VoterSettings settings) {
         this.repository = repository;
@@ -86,11 +94,13 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
         }
         Optional<NetworkModel> model = model(network.get());
         if (model.isEmpty()) {
-            return new SeriesOutcome(uid, Optional.empty(), "no " + network.get() + " network installed");
+            return new SeriesOutcome(uid, Optional.empty(), refused.getOrDefault(network.get(),
+                    "no " + network.get() + " network installed"));
         }
+        ModelManifest.Input spec = model.get().manifest().input();
         Optional<float[]> input;
         try {
-            input = inputs.input(series, model.get().manifest().input().size());
+            input = inputs.input(series, spec.size(), spec.encoding().orElseThrow());
         } catch (IOException | RuntimeException e) {
             LOG.debug("series {}: no network input: {}", uid, e.toString());
             return new SeriesOutcome(uid, Optional.empty(), "no network input: " + e.getMessage());
@@ -101,6 +111,16 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
         Prediction prediction = model.get().predict(input.get());
         String classCode = prediction.classCode();
         String reason = model.get().manifest().name() + " predicts " + classCode;
+        double confidence = prediction.confidence();
+        if (spec.trainingStatistics() != null) {
+            double distance = spec.trainingStatistics().distance(input.get());
+            if (distance > MAX_INPUT_DISTANCE) {
+                double factor = Math.pow(MAX_INPUT_DISTANCE / distance, 2);
+                reason += String.format(Locale.ROOT, ", input unlike the training data (distance %.1f > %.1f): "
+                        + "confidence %.3f x %.3f", distance, MAX_INPUT_DISTANCE, confidence, factor);
+                confidence *= factor;
+            }
+        }
         if (petStudy && (network.get().equals("CT") || network.get().equals("MR"))) {
             Optional<String> pet = ModalityNetworks.petClassFor(classCode);
             if (pet.isPresent()) {
@@ -108,13 +128,12 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
                 classCode = pet.get();
             }
         }
-        if (prediction.confidence() < settings.minConfidence()) {
+        if (confidence < settings.minConfidence()) {
             return new SeriesOutcome(uid, Optional.empty(), String.format(Locale.ROOT,
-                    "%s with confidence %.3f, under %.2f: dropped", reason, prediction.confidence(),
-                    settings.minConfidence()));
+                    "%s with confidence %.3f, under %.2f: dropped", reason, confidence, settings.minConfidence()));
         }
-        return new SeriesOutcome(uid, Optional.of(new SeriesVote(uid, classCode, prediction.confidence())),
-                String.format(Locale.ROOT, "%s (confidence %.3f)", reason, prediction.confidence()));
+        return new SeriesOutcome(uid, Optional.of(new SeriesVote(uid, classCode, confidence)),
+                String.format(Locale.ROOT, "%s (confidence %.3f)", reason, confidence));
     }
 
     private synchronized Optional<NetworkModel> model(String modality) {
@@ -122,6 +141,16 @@ public final class ModelNetworkVoter implements NetworkVoter, AutoCloseable {
             try {
                 Optional<ModelRepository.Entry> entry = repository.forModality(m);
                 if (entry.isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<ModelManifest> manifest = entry.get().manifest();
+                ModelManifest.Input spec = manifest.map(ModelManifest::input).orElse(null);
+                if (spec != null && spec.encoding().isEmpty()) {
+                    String why = "the " + m + " network " + manifest.get().name() + " needs an input ("
+                            + spec.representation() + "; " + spec.normalisation()
+                            + ") this ImportDesk cannot produce: not used";
+                    LOG.warn(why);
+                    refused.put(m, why);
                     return Optional.empty();
                 }
                 return Optional.of(repository.load(entry.get()));

@@ -62,6 +62,17 @@ public final class ModelTrainer {
 
     public Result train(LabelledInputs data, String name, String modality, ModelManifest.Provenance provenance,
                         TrainingConfig config, Path outDir) throws IOException {
+        return train(data, name, modality, provenance, config, outDir,
+                org.importdesk.engine.imaging.InputEncoding.MOMO_MIN_MAX);
+    }
+
+    /**
+     * Trains on inputs built with {@code encoding} (recorded in the manifest, with the training split's input
+     * statistics, so that inference feeds the model the same representation and can tell foreign inputs).
+     */
+    public Result train(LabelledInputs data, String name, String modality, ModelManifest.Provenance provenance,
+                        TrainingConfig config, Path outDir, org.importdesk.engine.imaging.InputEncoding encoding)
+            throws IOException {
         if (data.classCodes().size() < 2) {
             throw new IllegalArgumentException("a network needs at least two classes to choose from; got "
                     + data.classCodes());
@@ -93,8 +104,9 @@ public final class ModelTrainer {
                         + result.testLabels().length + " images", before, after);
                 manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, name, modality, CompactCnn.NAME,
                         data.classCodes(),
-                        new ModelManifest.Input(data.size(), 3, ModelManifest.Input.MOMO_REPRESENTATION,
-                                ModelManifest.Input.UNIT_RANGE),
+                        new ModelManifest.Input(data.size(), 3, encoding.representationText(),
+                                encoding.normalisationText(), InputStatistics.of(java.util.Arrays.stream(
+                                split.train()).mapToObj(data.inputs()::get).toList())),
                         t, WEIGHTS_FILE, Sha256.of(weightsFile), provenance,
                         new ModelManifest.Metrics(split.train().length, split.validation().length,
                                 split.test().length, result.testAccuracy(), before.ece(), after.ece(), before.nll(),

@@ -1,5 +1,6 @@
 package org.importdesk.engine.inference;
 
+import org.importdesk.engine.imaging.InputEncoding;
 import org.importdesk.engine.media.SeriesRecord;
 
 import java.io.IOException;
@@ -13,9 +14,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SeriesInputs {
 
-    /** The input, or empty when the series has no image that can be decoded. */
-    Optional<float[]> input(SeriesRecord series, int size) throws IOException;
+    /** The input in the model's encoding, or empty when the series has no image that can be decoded. */
+    Optional<float[]> input(SeriesRecord series, int size, InputEncoding encoding) throws IOException;
 
     /** No representation available: no series votes. */
-    SeriesInputs NONE = (series, size) -> Optional.empty();
+    SeriesInputs NONE = (series, size, encoding) -> Optional.empty();
 }

@@ -92,6 +92,25 @@ class NetworkInputsTest {
     }
 
     @Test
+    void theMiddleImageLayoutRepeatsTheMiddleImageAndEqualisationSpreadsItsValues() throws Exception {
+        SeriesRecord ct = series("CT", 10, NetworkInputsTest::spikeAt);
+        InputEncoding middle = new InputEncoding(InputEncoding.Layout.MIDDLE_IMAGE, InputEncoding.Scaling.EQUALISED);
+        NetworkInput in = inputs.of(ct, N, middle).get();
+        assertThat(in.representation()).isEqualTo(NetworkInput.Representation.THREE_IMAGES);
+        for (int c = 0; c < 3; c++) {
+            assertThat(argmax(in, c)).isEqualTo(50);             // slice 5 in every channel
+            assertThat(in.get(c, 50 / N, 50 % N)).isEqualTo(1f);  // the single highest value has the top rank
+        }
+        // values 0..6 repeat with the pixel index: seven tie groups whose mid-ranks grow with the value
+        assertThat(in.get(0, 0, 1)).isGreaterThan(in.get(0, 0, 0));
+        assertThat(in.get(0, 0, 6)).isLessThan(in.get(0, 50 / N, 50 % N));
+        assertThat(in.get(0, 0, 0)).isGreaterThan(0f);           // the lowest tie group sits at its mid-rank
+        NetworkInput minMax = inputs.of(ct, N, new InputEncoding(InputEncoding.Layout.MIDDLE_IMAGE,
+                InputEncoding.Scaling.MIN_MAX)).get();
+        assertThat(minMax.get(0, 0, 0)).isEqualTo(0f);
+    }
+
+    @Test
     void imagesAreResampledToTheInputSize() throws Exception {
         SeriesRecord ct = series("CT", 3, NetworkInputsTest::spikeAt);
         NetworkInput in = inputs.of(ct, 40).get();

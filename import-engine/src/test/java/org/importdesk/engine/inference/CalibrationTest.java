@@ -96,4 +96,26 @@ class CalibrationTest {
         }
         return best;
     }
+
+    @Test
+    void aNearlyPerfectModelIsNotMadeCertainAtTheCostOfItsLikelihood() {
+        // 98% right with confidence ~0.88 at T = 1: ECE alone would be smallest with T -> 0 (every confidence 1)
+        java.util.Random random = new java.util.Random(3);
+        int n = 500;
+        int[] labels = new int[n];
+        List<float[]> logits = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(3);
+            int predicted = random.nextDouble() < 0.98 ? labels[i] : (labels[i] + 1) % 3;
+            float[] l = new float[3];
+            l[predicted] = 3f;
+            logits.add(l);
+        }
+        double t = Calibration.fitTemperature(logits, labels, 10);
+        assertThat(Calibration.negativeLogLikelihood(logits, labels, t))
+                .isLessThanOrEqualTo(Calibration.negativeLogLikelihood(logits, labels, 1) + 1e-9);
+        assertThat(t).isGreaterThan(0.2);
+        assertThat(Calibration.expectedCalibrationError(logits, labels, 0.05, 10))
+                .isLessThan(Calibration.expectedCalibrationError(logits, labels, 1, 10));
+    }
 }

@@ -57,7 +57,7 @@ class DefaultModelsTest {
                     }
                     List<float[]> inputs = new java.util.ArrayList<>();
                     for (Path f : files) {
-                        inputs.add(InputImages.fromImageFile(f, m.input().size()));
+                        inputs.add(InputImages.fromImageFile(f, m.input().size(), m.input().encoding().orElseThrow().scaling()));
                     }
                     for (Prediction p : model.predict(inputs)) {
                         total++;

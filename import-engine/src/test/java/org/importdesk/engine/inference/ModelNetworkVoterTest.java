@@ -23,7 +23,7 @@ class ModelNetworkVoterTest {
     static Path models;
 
     private final List<String> inputRequests = new ArrayList<>();
-    private final SeriesInputs greyInputs = (series, size) -> {
+    private final SeriesInputs greyInputs = (series, size, encoding) -> {
         inputRequests.add(series.seriesInstanceUid());
         float[] input = new float[3 * size * size];
         Arrays.fill(input, 0.5f);

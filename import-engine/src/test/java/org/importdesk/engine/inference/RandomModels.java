@@ -17,6 +17,13 @@ final class RandomModels {
     }
 
     static Path write(Path modelsDir, String name, String modality, List<String> classes, int size) throws IOException {
+        return write(modelsDir, name, modality, classes, new ModelManifest.Input(size, 3,
+                ModelManifest.Input.MOMO_REPRESENTATION, ModelManifest.Input.UNIT_RANGE));
+    }
+
+    static Path write(Path modelsDir, String name, String modality, List<String> classes, ModelManifest.Input input)
+            throws IOException {
+        int size = input.size();
         InferenceEnvironment.configure();
         Path dir = modelsDir.resolve(name);
         Files.createDirectories(dir);
@@ -29,8 +36,7 @@ final class RandomModels {
             }
         }
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, name, modality, CompactCnn.NAME,
-                classes, new ModelManifest.Input(size, 3, ModelManifest.Input.MOMO_REPRESENTATION,
-                ModelManifest.Input.UNIT_RANGE), 1.0, ModelTrainer.WEIGHTS_FILE, Sha256.of(weights),
+                classes, input, 1.0, ModelTrainer.WEIGHTS_FILE, Sha256.of(weights),
                 new ModelManifest.Provenance("random initialisation", List.of(), "none", "test", "now", Map.of()),
                 new ModelManifest.Metrics(0, 0, 0, 0, 0, 0, 0, 0, List.of(), Map.of()));
         manifest.write(dir.resolve(ModelManifest.FILE_NAME));

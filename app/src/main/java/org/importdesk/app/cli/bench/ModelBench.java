@@ -72,7 +72,9 @@ public final class ModelBench implements BenchPart {
                 SeriesRecord s = series.get(i);
                 NetworkModel model = models.get(ModalityNetworks.networkFor(s.modality()).orElseThrow());
                 long t0 = System.nanoTime();
-                Optional<float[]> input = inputs.chw(s, model.manifest().input().size());
+                Optional<float[]> input = inputs.chw(s, model.manifest().input().size(),
+                        model.manifest().input().encoding().orElse(
+                                org.importdesk.engine.imaging.InputEncoding.MOMO_MIN_MAX));
                 long t1 = System.nanoTime();
                 if (input.isEmpty()) {
                     noInput++;
