@@ -31,6 +31,8 @@ public record MappingContent(List<StudyClass> classes, List<Keyword> keywords, L
      * such studies most often are. Decider "modality-prior", low confidence.
      */
     public static final String PRIOR_PREFIX = "prior.";
+    /** Head classes of a modality that a body-sized field of view or a feet-first position rules out. */
+    public static final String GEOMETRY_NOT_HEAD_PREFIX = "geometry.not_head.";
 
     public MappingContent {
         classes = List.copyOf(classes);

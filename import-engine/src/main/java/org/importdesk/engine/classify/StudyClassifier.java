@@ -301,8 +301,14 @@ public final class StudyClassifier {
         Map<String, Double> networkVotes(Technique t) {
             double threshold = mapping.setting(MappingContent.NETWORK_CONFIDENCE_THRESHOLD, 0.0);
             Map<String, Double> votes = new LinkedHashMap<>();
+            Set<String> ruledOut = ruledOutByGeometry(t);
             for (SeriesVote v : voter.votes(study)) {
                 if (v.confidence() < threshold || mapping.studyClass(v.classCode()).isEmpty()) {
+                    continue;
+                }
+                if (ruledOut.contains(v.classCode())) {
+                    notes.add("network vote " + v.classCode() + " of series " + v.seriesInstanceUid()
+                            + " dropped: the acquisition rules that class out");
                     continue;
                 }
                 votes.merge(pet(t, v.classCode()), v.confidence(), Double::sum);
@@ -312,6 +318,20 @@ public final class StudyClassifier {
             }
             boolean withRules = Boolean.parseBoolean(mapping.setting(MappingContent.NETWORK_VOTE_RULES).orElse("false"));
             return withRules ? rulesOn(votes) : votes;
+        }
+
+        /**
+         * Classes the acquisition itself rules out (a body-sized field or feet-first position rules out the head
+         * classes named by {@code geometry.not_head.<modality>}): a network must not vote for them either, since
+         * metadata facts outrank a picture-based guess.
+         */
+        Set<String> ruledOutByGeometry(Technique t) {
+            String modality = t.groups().get(0).get(0);
+            Optional<String> classes = mapping.setting(MappingContent.GEOMETRY_NOT_HEAD_PREFIX + modality);
+            if (classes.isEmpty() || BodySizedField.of(study, modality).isEmpty()) {
+                return Set.of();
+            }
+            return Set.of(classes.get().trim().split("[\\s,;]+"));
         }
 
         long countVotingSeries() {

@@ -105,6 +105,26 @@ class BodySizedFieldTest {
     }
 
     @Test
+    void networkVotesForTheHeadDoNotOverruleAnAcquisitionThatRulesOutTheHead() throws Exception {
+        ct("3.1", "3.1.1", "ORIGINAL\\PRIMARY\\AXIAL", TagFromName.ReconstructionDiameter, "420.0");
+        ct("3.2", "3.2.1", "ORIGINAL\\PRIMARY\\AXIAL", TagFromName.ReconstructionDiameter, "220.0");
+        Map<String, StudyRecord> studies;
+        try (MediumScan scan = new MediumReader().read(tmp)) {
+            studies = scan.studies().stream().collect(Collectors.toMap(StudyRecord::studyInstanceUid, Function.identity()));
+        }
+        NetworkVoter alwaysHead = study -> study.series().stream()
+                .map(s -> new SeriesVote(s.seriesInstanceUid(), "CTS", 0.99)).toList();
+        for (ClassifierMode mode : new ClassifierMode[]{ClassifierMode.MERGED, ClassifierMode.NETWORK_LAST}) {
+            StudyClassifier classifier = new StudyClassifier(StudyClassifierTest.MAPPING, alwaysHead, mode);
+            Classification body = classifier.classify(studies.get("3.1"));
+            assertThat(body.classCode()).as(mode.name()).contains("CTAB");
+            assertThat(body.evidence().notes()).anyMatch(x -> x.contains("network vote CTS") && x.contains("dropped"));
+            // a head-sized field rules nothing out: the network's vote stands
+            assertThat(classifier.classify(studies.get("3.2")).classCode()).as(mode.name()).contains("CTS");
+        }
+    }
+
+    @Test
     void aColourVideoFrameGrabStoredAsSecondaryCaptureIsTakenForUltrasound() throws Exception {
         String sc = "1.2.840.10008.5.1.4.1.1.7";
         image(sc, "OT", "2.1", "2.1.1", "DERIVED\\SECONDARY", TagFromName.ConversionType, "DV",
