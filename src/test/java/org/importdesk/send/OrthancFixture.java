@@ -159,6 +159,16 @@ public final class OrthancFixture implements AutoCloseable {
         }
     }
 
+    /** HTTP DELETE (for example /instances/{id}, to make a PACS lose an instance). */
+    public void delete(String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
+        c.setRequestMethod("DELETE");
+        if (c.getResponseCode() / 100 != 2) {
+            throw new IOException("DELETE " + path + ": HTTP " + c.getResponseCode());
+        }
+        c.getInputStream().readAllBytes();
+    }
+
     public byte[] getBytes(String path) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
         try (InputStream in = c.getInputStream()) {
