@@ -169,6 +169,21 @@ public final class OrthancFixture implements AutoCloseable {
         c.getInputStream().readAllBytes();
     }
 
+    /** Stores a DICOM file through the REST API (POST /instances), bypassing DICOM: fixtures for query tests. */
+    public void upload(Path dicomFile) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/instances").toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/dicom");
+        try (var o = c.getOutputStream()) {
+            o.write(Files.readAllBytes(dicomFile));
+        }
+        if (c.getResponseCode() / 100 != 2) {
+            throw new IOException("POST /instances " + dicomFile + ": HTTP " + c.getResponseCode());
+        }
+        c.getInputStream().readAllBytes();
+    }
+
     public byte[] getBytes(String path) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
         try (InputStream in = c.getInputStream()) {
