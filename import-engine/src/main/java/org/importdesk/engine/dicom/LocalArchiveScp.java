@@ -53,6 +53,8 @@ public final class LocalArchiveScp implements AutoCloseable {
     });
     /** SOP Instance UID to {study, series} */
     private final Map<String, String[]> index = new ConcurrentHashMap<>();
+    /** Study Instance UID to the Patient ID it was filed under (so a sender can see a study under another patient) */
+    private final Map<String, String> studyPatient = new ConcurrentHashMap<>();
     /** Transaction UID to the storage commitment report received (or awaited) for it */
     private final Map<String, CompletableFuture<StorageCommitmentResult>> commitments = new ConcurrentHashMap<>();
 
@@ -112,8 +114,22 @@ public final class LocalArchiveScp implements AutoCloseable {
                 if (rel.getNameCount() == 3) {
                     String sop = rel.getFileName().toString().replaceFirst("\\.dcm$", "");
                     index.put(sop, new String[]{rel.getName(0).toString(), rel.getName(1).toString()});
+                    studyPatient.computeIfAbsent(rel.getName(0).toString(), k -> patientIdOf(p));
                 }
             });
+        }
+    }
+
+    /** Patient ID of a filed instance (header only), empty when unreadable. */
+    private static String patientIdOf(Path file) {
+        try {
+            com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+            list.read(file.toString(), com.pixelmed.dicom.TagFromName.PixelData);
+            return com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(list,
+                    com.pixelmed.dicom.TagFromName.PatientID).trim();
+        } catch (IOException | com.pixelmed.dicom.DicomException e) {
+            LOG.warn("local archive: cannot read {}: {}", file.getFileName(), e.getMessage());
+            return "";
         }
     }
 
@@ -356,6 +372,7 @@ public final class LocalArchiveScp implements AutoCloseable {
             }
             Files.move(tmp, dir.resolve(sop + ".dcm"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             index.put(sop, new String[]{study, series});
+            studyPatient.put(study, a.string(DicomTag.PATIENT_ID));
             return 0;
         } catch (IOException e) {
             LOG.warn("local archive: cannot file an instance: {}", e.getMessage());
@@ -379,7 +396,8 @@ public final class LocalArchiveScp implements AutoCloseable {
             switch (level) {
                 case "STUDY" -> {
                     if (seen.add(v[0])) {
-                        out.add(DicomQuery.level("STUDY").key(DicomTag.STUDY_INSTANCE_UID, v[0]));
+                        out.add(DicomQuery.level("STUDY").key(DicomTag.STUDY_INSTANCE_UID, v[0])
+                                .key(DicomTag.PATIENT_ID, studyPatient.getOrDefault(v[0], "")));
                     }
                 }
                 case "SERIES" -> {
