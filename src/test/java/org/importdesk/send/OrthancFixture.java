@@ -43,7 +43,7 @@ public final class OrthancFixture implements AutoCloseable {
         return "Orthanc is not installed (" + ORTHANC + "): apt-get install orthanc";
     }
 
-    private OrthancFixture(Path dir, boolean worklists, String scuAet, int scuPort) throws IOException {
+    private OrthancFixture(Path dir, boolean worklists, String scuAet, int scuPort, String extraConfig) throws IOException {
         this.dir = dir;
         this.dicomPort = freePort();
         this.httpPort = freePort();
@@ -77,6 +77,7 @@ public final class OrthancFixture implements AutoCloseable {
             json.append("\"Plugins\": [\"").append(WORKLIST_PLUGIN).append("\"],\n")
                     .append("\"Worklists\": {\"Enable\": true, \"Database\": \"").append(worklistDir).append("\"},\n");
         }
+        json.append(extraConfig);
         json.append("\"DicomServerEnabled\": true\n}\n");
         this.config = dir.resolve("orthanc.json");
         Files.writeString(config, json.toString());
@@ -89,7 +90,13 @@ public final class OrthancFixture implements AutoCloseable {
     /** @param scuAet when given, declared in DicomModalities at 127.0.0.1:scuPort (for storage commitment reports) */
     public static OrthancFixture start(Path dir, boolean worklists, String scuAet, int scuPort)
             throws IOException, InterruptedException {
-        OrthancFixture f = new OrthancFixture(dir, worklists, scuAet, scuPort);
+        return startWith(dir, worklists, scuAet, scuPort, "");
+    }
+
+    /** @param extraConfig further configuration members, each followed by a comma (e.g. {@code "X": false,}) */
+    public static OrthancFixture startWith(Path dir, boolean worklists, String scuAet, int scuPort, String extraConfig)
+            throws IOException, InterruptedException {
+        OrthancFixture f = new OrthancFixture(dir, worklists, scuAet, scuPort, extraConfig);
         f.startProcess();
         return f;
     }
