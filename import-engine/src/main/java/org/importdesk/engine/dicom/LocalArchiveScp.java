@@ -66,8 +66,24 @@ public final class LocalArchiveScp implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1 ({@code port} 0 picks a free one). */
     public static LocalArchiveScp start(Path archive, String aeTitle, int port) throws IOException {
+        return start(archive, aeTitle, port, null);
+    }
+
+    /**
+     * Starts listening on 127.0.0.1; with a TLS context (holding our certificate and key), only inside TLS 1.2/1.3.
+     */
+    public static LocalArchiveScp start(Path archive, String aeTitle, int port, javax.net.ssl.SSLContext tls)
+            throws IOException {
         Files.createDirectories(archive);
-        ServerSocket s = new ServerSocket();
+        ServerSocket s;
+        if (tls == null) {
+            s = new ServerSocket();
+        } else {
+            javax.net.ssl.SSLServerSocket ssl = (javax.net.ssl.SSLServerSocket) tls.getServerSocketFactory()
+                    .createServerSocket();
+            ssl.setEnabledProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
+            s = ssl;
+        }
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         LocalArchiveScp scp = new LocalArchiveScp(archive, aeTitle, s);
         scp.loadIndex();
@@ -76,7 +92,7 @@ public final class LocalArchiveScp implements AutoCloseable {
     }
 
     public DicomNode node() {
-        return new DicomNode(aeTitle, "127.0.0.1", server.getLocalPort());
+        return new DicomNode(aeTitle, "127.0.0.1", server.getLocalPort(), server instanceof javax.net.ssl.SSLServerSocket);
     }
 
     public int instanceCount() {
