@@ -65,6 +65,28 @@ class StorageCommitmentTest {
                     .map(QueueRow::sopInstanceUid).findFirst().orElseThrow();
             assertThat(states.get(lostSource)).isEqualTo("failed");
             assertThat(states.values().stream().filter("committed"::equals).count()).isEqualTo(3);
+
+            // the command line: the whole study, commitment received on the declared port; exit 0 only when committed
+            int port = listener.node().port();
+            listener.close();
+            Path data = tmp.resolve("cli-data");
+            Cli.Result ok = Cli.run("import", ge.toString(), "--study", Corpus.GE_STUDY, "--class", "MR-HEAD",
+                    "--patient-id", "LOC-5", "--issuer", "HOSP", "--to", orthanc.node().toString(), "--format", "tsv",
+                    "--data-dir", data.toString(), "--storage-commitment", Integer.toString(port),
+                    "--commitment-wait", "30");
+            assertThat(ok.exitCode()).as(ok.out()).isZero();
+            try (SendQueue cliQueue = SendQueue.open(data)) {
+                Map<String, String> cli = cliQueue.commitments(StudySender.jobId(orthanc.node(), Corpus.GE_STUDY,
+                        "LOC-5", false));
+                assertThat(cli).hasSize(144);
+                assertThat(cli.values()).containsOnly("committed");
+            }
+            // no report reaches a port Orthanc does not know: not committed, exit 1
+            Cli.Result unanswered = Cli.run("import", ge.toString(), "--study", Corpus.GE_STUDY, "--class", "MR-HEAD",
+                    "--patient-id", "LOC-5", "--issuer", "HOSP", "--to", orthanc.node().toString(), "--format", "tsv",
+                    "--data-dir", data.toString(), "--storage-commitment",
+                    Integer.toString(OrthancFixture.freePort()), "--commitment-wait", "2");
+            assertThat(unanswered.exitCode()).isEqualTo(1);
         }
     }
 }

@@ -64,6 +64,18 @@ public final class LocalArchiveScp implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * A receiver of storage commitment reports only (C-ECHO too, no storage, no queries), listening on {@code bind}:
+     * what a PACS on another host reports its commitment to.
+     */
+    public static LocalArchiveScp commitmentListener(String aeTitle, InetAddress bind, int port) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.bind(new InetSocketAddress(bind, port));
+        LocalArchiveScp scp = new LocalArchiveScp(null, aeTitle, s);
+        scp.pool.submit(scp::acceptLoop);
+        return scp;
+    }
+
     /** Starts listening on 127.0.0.1 ({@code port} 0 picks a free one). */
     public static LocalArchiveScp start(Path archive, String aeTitle, int port) throws IOException {
         return start(archive, aeTitle, port, null);
@@ -226,8 +238,9 @@ public final class LocalArchiveScp implements AutoCloseable {
                         : tss.contains(TransferSyntaxes.IMPLICIT_LE) ? TransferSyntaxes.IMPLICIT_LE
                         : tss.isEmpty() ? "" : tss.get(0);
                 boolean query = abs.equals(DicomQueryClient.STUDY_ROOT_FIND);
-                boolean ok = !ts.isEmpty() && (query || abs.equals(DimseAssociation.VERIFICATION)
-                        || abs.equals(DimseAssociation.STORAGE_COMMITMENT_PUSH) || abs.startsWith("1.2.840.10008.5.1.4.1.1."));
+                boolean archiving = archive != null && (query || abs.startsWith("1.2.840.10008.5.1.4.1.1."));
+                boolean ok = !ts.isEmpty() && (archiving || abs.equals(DimseAssociation.VERIFICATION)
+                        || abs.equals(DimseAssociation.STORAGE_COMMITMENT_PUSH));
                 ByteArrayOutputStream pc = new ByteArrayOutputStream();
                 pc.write(id);
                 pc.write(0);
