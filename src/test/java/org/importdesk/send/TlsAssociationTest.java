@@ -75,6 +75,9 @@ class TlsAssociationTest {
 
             DicomTls.useClientContext(DicomTls.context(null, null, trustStore, PASSWORD));
             assertThat(new DicomQueryClient("IMPORTDESK").echo(node).status().success()).isTrue();
+            Cli.Result echo = Cli.run("echo", node.toString());
+            assertThat(echo.exitCode()).as(echo.out()).isZero();
+            assertThat(echo.out()).startsWith("tls:TLSARCHIVE@127.0.0.1:").contains("\tok\t");
             // the certificate names 127.0.0.1 and localhost, not another host: "127.0.0.2" also reaches loopback
             assertThatThrownBy(() -> new DicomQueryClient("IMPORTDESK").echo(new DicomNode("TLSARCHIVE", "127.0.0.2",
                     node.port(), true))).isInstanceOf(DicomNetworkException.class);
