@@ -47,6 +47,6 @@ public record DicomNode(String aeTitle, String host, int port, boolean tls) {
 
     @Override
     public String toString() {
-        return (tls ? "tls:" : "") + aeTitle + "@" + host + ":" + port;
+        return (tls ? "tls:" : "") + aeTitle + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 }
