@@ -43,7 +43,7 @@ public final class OrthancFixture implements AutoCloseable {
         return "Orthanc is not installed (" + ORTHANC + "): apt-get install orthanc";
     }
 
-    private OrthancFixture(Path dir, boolean worklists, String scuAet, int scuPort) throws IOException {
+    private OrthancFixture(Path dir, boolean worklists, String scuAet, int scuPort, String extraConfig) throws IOException {
         this.dir = dir;
         this.dicomPort = freePort();
         this.httpPort = freePort();
@@ -77,6 +77,7 @@ public final class OrthancFixture implements AutoCloseable {
             json.append("\"Plugins\": [\"").append(WORKLIST_PLUGIN).append("\"],\n")
                     .append("\"Worklists\": {\"Enable\": true, \"Database\": \"").append(worklistDir).append("\"},\n");
         }
+        json.append(extraConfig);
         json.append("\"DicomServerEnabled\": true\n}\n");
         this.config = dir.resolve("orthanc.json");
         Files.writeString(config, json.toString());
@@ -89,7 +90,13 @@ public final class OrthancFixture implements AutoCloseable {
     /** @param scuAet when given, declared in DicomModalities at 127.0.0.1:scuPort (for storage commitment reports) */
     public static OrthancFixture start(Path dir, boolean worklists, String scuAet, int scuPort)
             throws IOException, InterruptedException {
-        OrthancFixture f = new OrthancFixture(dir, worklists, scuAet, scuPort);
+        return startWith(dir, worklists, scuAet, scuPort, "");
+    }
+
+    /** @param extraConfig further configuration members, each followed by a comma (e.g. {@code "X": false,}) */
+    public static OrthancFixture startWith(Path dir, boolean worklists, String scuAet, int scuPort, String extraConfig)
+            throws IOException, InterruptedException {
+        OrthancFixture f = new OrthancFixture(dir, worklists, scuAet, scuPort, extraConfig);
         f.startProcess();
         return f;
     }
@@ -157,6 +164,31 @@ public final class OrthancFixture implements AutoCloseable {
         try (InputStream in = c.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** HTTP DELETE (for example /instances/{id}, to make a PACS lose an instance). */
+    public void delete(String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
+        c.setRequestMethod("DELETE");
+        if (c.getResponseCode() / 100 != 2) {
+            throw new IOException("DELETE " + path + ": HTTP " + c.getResponseCode());
+        }
+        c.getInputStream().readAllBytes();
+    }
+
+    /** Stores a DICOM file through the REST API (POST /instances), bypassing DICOM: fixtures for query tests. */
+    public void upload(Path dicomFile) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/instances").toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/dicom");
+        try (var o = c.getOutputStream()) {
+            o.write(Files.readAllBytes(dicomFile));
+        }
+        if (c.getResponseCode() / 100 != 2) {
+            throw new IOException("POST /instances " + dicomFile + ": HTTP " + c.getResponseCode());
+        }
+        c.getInputStream().readAllBytes();
     }
 
     public byte[] getBytes(String path) throws IOException {

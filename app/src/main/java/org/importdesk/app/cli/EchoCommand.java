@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "echo", mixinStandardHelpOptions = true,
-        description = "C-ECHO a DICOM node (AET@HOST:PORT). Exit 0 when it answers success.")
+        description = {"C-ECHO a DICOM node (AET@HOST:PORT, or tls:AET@HOST:PORT for DICOM over TLS). Exit 0 when it"
+                + " answers success.", "TLS trusts the JVM's trust store (e.g. JAVA_TOOL_OPTIONS="
+                + "-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=PW)."})
 public final class EchoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "AET@HOST:PORT", converter = DicomNodeConverter.class)
     DicomNode node;

@@ -29,6 +29,7 @@ import org.importdesk.engine.send.SendItems;
 import org.importdesk.engine.send.SendOptions;
 import org.importdesk.engine.send.SendQueue;
 import org.importdesk.engine.send.SendReport;
+import org.importdesk.engine.send.StorageCommitter;
 import org.importdesk.engine.send.StudySender;
 import org.importdesk.engine.send.StudyUidCollisionException;
 import picocli.CommandLine.Command;
@@ -114,6 +115,19 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--new-uids", description = "Send under new UIDs (when the PACS holds this Study UID under another patient).")
     boolean newUids;
+
+    @Option(names = "--storage-commitment", paramLabel = "PORT",
+            description = "After sending, ask the PACS for storage commitment and receive its report on PORT (the PACS"
+                    + " must know our calling AE title at this host and port); exit 1 unless every instance is committed.")
+    Integer commitmentPort;
+
+    @Option(names = "--commitment-bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address the storage commitment listener binds to (default ${DEFAULT-VALUE}).")
+    String commitmentBind;
+
+    @Option(names = "--commitment-wait", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long to wait for the storage commitment report (default ${DEFAULT-VALUE}).")
+    int commitmentWait;
 
     @Option(names = "--calling-aet", defaultValue = "IMPORTDESK")
     String callingAet;
@@ -270,10 +284,28 @@ public final class ImportCommand implements Callable<Integer> {
             if (!lost.isEmpty()) {
                 err.println(lost.size() + " instance(s) of this study could not be read from the medium: not complete");
             }
-            return report.complete() && report.rows().size() == total && lost.isEmpty() ? 0 : 1;
+            boolean committed = true;
+            if (commitmentPort != null && report.complete()) {
+                committed = storageCommitment(queue, report.jobId(), err);
+            }
+            return report.complete() && committed && report.rows().size() == total && lost.isEmpty() ? 0 : 1;
         } catch (SendException e) {
             err.println(e.getMessage());
             return 1;
+        }
+    }
+
+    private boolean storageCommitment(SendQueue queue, String jobId, PrintStream err) {
+        try (LocalArchiveScp listener = LocalArchiveScp.commitmentListener(callingAet,
+                InetAddress.getByName(commitmentBind), commitmentPort)) {
+            StorageCommitter.Outcome o = new StorageCommitter(queue, callingAet, listener)
+                    .commit(to, jobId, Duration.ofSeconds(commitmentWait));
+            err.printf("storage commitment: %d requested, %d committed, %d failed, %d unanswered%n", o.requested(),
+                    o.committed(), o.failed(), o.unanswered());
+            return o.allCommitted();
+        } catch (IOException | SendException e) {
+            err.println("storage commitment failed: " + e.getMessage());
+            return false;
         }
     }
 

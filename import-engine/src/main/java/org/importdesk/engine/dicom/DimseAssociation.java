@@ -90,6 +90,17 @@ public final class DimseAssociation implements AutoCloseable {
             closeQuietly(socket);
             throw new DicomNetworkException("cannot connect to " + peer + ": " + e.getMessage(), true, e);
         }
+        if (peer.tls()) {
+            try {
+                socket = DicomTls.wrapClient(socket, peer.host(), peer.port());
+            } catch (javax.net.ssl.SSLException e) {
+                closeQuietly(socket);
+                throw new DicomNetworkException("TLS with " + peer + " failed: " + e.getMessage(), false, e);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw new DicomNetworkException("TLS with " + peer + " failed: " + e.getMessage(), true, e);
+            }
+        }
         try {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);

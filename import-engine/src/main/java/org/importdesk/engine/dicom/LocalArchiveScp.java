@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,9 @@ import java.util.stream.Stream;
  * The embedded archive: a storage SCP on loopback that files what it receives into
  * {@code ARCHIVE/<study>/<series>/<sop>.dcm} and answers C-ECHO and Study Root C-FIND (study, series and image level,
  * matching on the UIDs), so that an import works, and is verified, on a fresh machine with no PACS configured.
+ *
+ * <p>It is also our receiving end of storage commitment: a PACS answers an N-ACTION with an N-EVENT-REPORT on an
+ * association it opens to us (Storage Commitment Push Model, we in the SCU role); see {@link #commitmentResult}.
  */
 public final class LocalArchiveScp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalArchiveScp.class);
@@ -49,6 +53,10 @@ public final class LocalArchiveScp implements AutoCloseable {
     });
     /** SOP Instance UID to {study, series} */
     private final Map<String, String[]> index = new ConcurrentHashMap<>();
+    /** Study Instance UID to the Patient ID it was filed under (so a sender can see a study under another patient) */
+    private final Map<String, String> studyPatient = new ConcurrentHashMap<>();
+    /** Transaction UID to the storage commitment report received (or awaited) for it */
+    private final Map<String, CompletableFuture<StorageCommitmentResult>> commitments = new ConcurrentHashMap<>();
 
     private LocalArchiveScp(Path archive, String aeTitle, ServerSocket server) {
         this.archive = archive;
@@ -56,10 +64,38 @@ public final class LocalArchiveScp implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * A receiver of storage commitment reports only (C-ECHO too, no storage, no queries), listening on {@code bind}:
+     * what a PACS on another host reports its commitment to.
+     */
+    public static LocalArchiveScp commitmentListener(String aeTitle, InetAddress bind, int port) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.bind(new InetSocketAddress(bind, port));
+        LocalArchiveScp scp = new LocalArchiveScp(null, aeTitle, s);
+        scp.pool.submit(scp::acceptLoop);
+        return scp;
+    }
+
     /** Starts listening on 127.0.0.1 ({@code port} 0 picks a free one). */
     public static LocalArchiveScp start(Path archive, String aeTitle, int port) throws IOException {
+        return start(archive, aeTitle, port, null);
+    }
+
+    /**
+     * Starts listening on 127.0.0.1; with a TLS context (holding our certificate and key), only inside TLS 1.2/1.3.
+     */
+    public static LocalArchiveScp start(Path archive, String aeTitle, int port, javax.net.ssl.SSLContext tls)
+            throws IOException {
         Files.createDirectories(archive);
-        ServerSocket s = new ServerSocket();
+        ServerSocket s;
+        if (tls == null) {
+            s = new ServerSocket();
+        } else {
+            javax.net.ssl.SSLServerSocket ssl = (javax.net.ssl.SSLServerSocket) tls.getServerSocketFactory()
+                    .createServerSocket();
+            ssl.setEnabledProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
+            s = ssl;
+        }
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         LocalArchiveScp scp = new LocalArchiveScp(archive, aeTitle, s);
         scp.loadIndex();
@@ -68,7 +104,7 @@ public final class LocalArchiveScp implements AutoCloseable {
     }
 
     public DicomNode node() {
-        return new DicomNode(aeTitle, "127.0.0.1", server.getLocalPort());
+        return new DicomNode(aeTitle, "127.0.0.1", server.getLocalPort(), server instanceof javax.net.ssl.SSLServerSocket);
     }
 
     public int instanceCount() {
@@ -79,6 +115,14 @@ public final class LocalArchiveScp implements AutoCloseable {
     public Path file(String sopInstanceUid) {
         String[] s = index.get(sopInstanceUid);
         return s == null ? null : archive.resolve(s[0]).resolve(s[1]).resolve(sopInstanceUid + ".dcm");
+    }
+
+    /**
+     * The storage commitment report for a transaction, completed when a PACS sends its N-EVENT-REPORT here. Ask for it
+     * before sending the N-ACTION (a report can arrive before the N-ACTION response).
+     */
+    public CompletableFuture<StorageCommitmentResult> commitmentResult(String transactionUid) {
+        return commitments.computeIfAbsent(transactionUid, k -> new CompletableFuture<>());
     }
 
     @Override
@@ -98,8 +142,22 @@ public final class LocalArchiveScp implements AutoCloseable {
                 if (rel.getNameCount() == 3) {
                     String sop = rel.getFileName().toString().replaceFirst("\\.dcm$", "");
                     index.put(sop, new String[]{rel.getName(0).toString(), rel.getName(1).toString()});
+                    studyPatient.computeIfAbsent(rel.getName(0).toString(), k -> patientIdOf(p));
                 }
             });
+        }
+    }
+
+    /** Patient ID of a filed instance (header only), empty when unreadable. */
+    private static String patientIdOf(Path file) {
+        try {
+            com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+            list.read(file.toString(), com.pixelmed.dicom.TagFromName.PixelData);
+            return com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(list,
+                    com.pixelmed.dicom.TagFromName.PatientID).trim();
+        } catch (IOException | com.pixelmed.dicom.DicomException e) {
+            LOG.warn("local archive: cannot read {}: {}", file.getFileName(), e.getMessage());
+            return "";
         }
     }
 
@@ -153,6 +211,7 @@ public final class LocalArchiveScp implements AutoCloseable {
         String called = new String(body, 4, 16, StandardCharsets.US_ASCII).trim();
         Map<Integer, String[]> accepted = new LinkedHashMap<>();
         ByteArrayOutputStream items = new ByteArrayOutputStream();
+        ByteArrayOutputStream roles = new ByteArrayOutputStream();
         item(items, 0x10, "1.2.840.10008.3.1.1.1".getBytes(StandardCharsets.US_ASCII));
         int p = 68;
         while (p + 4 <= body.length) {
@@ -179,7 +238,9 @@ public final class LocalArchiveScp implements AutoCloseable {
                         : tss.contains(TransferSyntaxes.IMPLICIT_LE) ? TransferSyntaxes.IMPLICIT_LE
                         : tss.isEmpty() ? "" : tss.get(0);
                 boolean query = abs.equals(DicomQueryClient.STUDY_ROOT_FIND);
-                boolean ok = !ts.isEmpty() && (query || abs.equals(DimseAssociation.VERIFICATION) || abs.startsWith("1.2.840.10008.5.1.4.1.1."));
+                boolean archiving = archive != null && (query || abs.startsWith("1.2.840.10008.5.1.4.1.1."));
+                boolean ok = !ts.isEmpty() && (archiving || abs.equals(DimseAssociation.VERIFICATION)
+                        || abs.equals(DimseAssociation.STORAGE_COMMITMENT_PUSH));
                 ByteArrayOutputStream pc = new ByteArrayOutputStream();
                 pc.write(id);
                 pc.write(0);
@@ -190,12 +251,26 @@ public final class LocalArchiveScp implements AutoCloseable {
                 if (ok) {
                     accepted.put(id, new String[]{abs, ts});
                 }
+            } else if (t == 0x50) {
+                // SCP/SCU role selection (a PACS reporting storage commitment proposes itself as SCP): accepted as asked
+                int q = start;
+                while (q + 4 <= start + len) {
+                    int st = body[q] & 0xFF;
+                    int sl = ((body[q + 2] & 0xFF) << 8) | (body[q + 3] & 0xFF);
+                    if (st == 0x54) {
+                        byte[] v = new byte[sl];
+                        System.arraycopy(body, q + 4, v, 0, sl);
+                        item(roles, 0x54, v);
+                    }
+                    q += 4 + sl;
+                }
             }
             p = start + len;
         }
         ByteArrayOutputStream user = new ByteArrayOutputStream();
         item(user, 0x51, new byte[]{0, 4, 0, 0});
         item(user, 0x52, DimseAssociation.IMPLEMENTATION_CLASS_UID.getBytes(StandardCharsets.US_ASCII));
+        user.writeBytes(roles.toByteArray());
         item(items, 0x50, user.toByteArray());
         byte[] rest = items.toByteArray();
         byte[] ac = new byte[6 + 68 + rest.length];
@@ -277,6 +352,21 @@ public final class LocalArchiveScp implements AutoCloseable {
             String sop = m.command().ui(0x00001000);
             int status = store(sopClass, sop, pc[1], m.data());
             respond(out, m.contextId(), sopClass, DimseAssociation.C_STORE_RSP, id, status, sop, "", null);
+        } else if (field == DimseAssociation.N_EVENT_REPORT_RQ && pc[0].equals(DimseAssociation.STORAGE_COMMITMENT_PUSH)) {
+            int status = 0;
+            try {
+                StorageCommitmentResult r = StorageCommitmentResult.of(DicomDataSets.readDataSet(m.data(), pc[1]));
+                commitmentResult(r.transactionUid()).complete(r);
+                LOG.info("storage commitment report: {} committed, {} failed", r.committed().size(), r.failed().size());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("local archive: unreadable storage commitment report: {}", e.getMessage());
+                status = 0x0110; // processing failure
+            }
+            CommandSet c = new CommandSet().ui(0x00000002, sopClass).us(0x00000100, DimseAssociation.N_EVENT_REPORT_RSP)
+                    .us(0x00000120, id).us(0x00000800, DimseAssociation.NO_DATA_SET).us(0x00000900, status)
+                    .ui(0x00001000, m.command().ui(0x00001000)).us(0x00001002, m.command().us(0x00001002));
+            pdv(out, m.contextId(), 3, c.encode());
+            out.flush();
         } else if (field == DimseAssociation.C_FIND_RQ) {
             DicomAttributes q = DicomDataSets.readDataSet(m.data(), pc[1]);
             for (DicomQuery match : find(q)) {
@@ -311,6 +401,7 @@ public final class LocalArchiveScp implements AutoCloseable {
             }
             Files.move(tmp, dir.resolve(sop + ".dcm"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             index.put(sop, new String[]{study, series});
+            studyPatient.put(study, a.string(DicomTag.PATIENT_ID));
             return 0;
         } catch (IOException e) {
             LOG.warn("local archive: cannot file an instance: {}", e.getMessage());
@@ -334,7 +425,8 @@ public final class LocalArchiveScp implements AutoCloseable {
             switch (level) {
                 case "STUDY" -> {
                     if (seen.add(v[0])) {
-                        out.add(DicomQuery.level("STUDY").key(DicomTag.STUDY_INSTANCE_UID, v[0]));
+                        out.add(DicomQuery.level("STUDY").key(DicomTag.STUDY_INSTANCE_UID, v[0])
+                                .key(DicomTag.PATIENT_ID, studyPatient.getOrDefault(v[0], "")));
                     }
                 }
                 case "SERIES" -> {

@@ -27,7 +27,8 @@ public final class AccessionCheck {
         for (DicomAttributes a : client.find(pacs, DicomQueryClient.STUDY_ROOT_FIND, DicomQuery.level("STUDY")
                 .key(DicomTag.ACCESSION_NUMBER, accession).returnKey(DicomTag.STUDY_INSTANCE_UID))) {
             String uid = a.string(DicomTag.STUDY_INSTANCE_UID);
-            if (!uid.equals(studyUid)) {
+            // C-FIND has no escape for * and ?: an accession number containing them matches others; compare exactly
+            if (!uid.equals(studyUid) && a.string(DicomTag.ACCESSION_NUMBER).equals(accession.trim())) {
                 out.add(uid);
             }
         }

@@ -41,6 +41,8 @@ public final class SendQueue implements AutoCloseable {
                         + " reason VARCHAR(1000) DEFAULT '' NOT NULL, attempts INT DEFAULT 0 NOT NULL, acks INT DEFAULT 0 NOT NULL,"
                         + " confirmed BOOLEAN DEFAULT FALSE NOT NULL, updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,"
                         + " PRIMARY KEY (job_id, sop_instance_uid))");
+                s.execute("ALTER TABLE send_item ADD COLUMN IF NOT EXISTS commitment VARCHAR(16) DEFAULT '' NOT NULL");
+                s.execute("ALTER TABLE send_item ADD COLUMN IF NOT EXISTS commitment_reason VARCHAR(200) DEFAULT '' NOT NULL");
             }
             return new SendQueue(c);
         } catch (Exception e) {
@@ -131,6 +133,35 @@ public final class SendQueue implements AutoCloseable {
         } catch (SQLException e) {
             throw new SendException("cannot write the send queue: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Records the storage commitment outcome of an instance, found by the UID it was sent under.
+     *
+     * @param state  {@code requested}, {@code committed} or {@code failed}
+     * @param reason the failure reason (4 hex digits) or why no answer came; empty otherwise
+     */
+    public synchronized void markCommitment(String jobId, String targetUid, String state, String reason)
+            throws SendException {
+        update("UPDATE send_item SET commitment = ?, commitment_reason = ?, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE job_id = ? AND target_uid = ?", state, truncate(reason), jobId, targetUid);
+    }
+
+    /** Source SOP Instance UID to its storage commitment state (empty string when never requested). */
+    public synchronized java.util.Map<String, String> commitments(String jobId) throws SendException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT sop_instance_uid, commitment FROM send_item WHERE job_id = ? ORDER BY series_uid, file")) {
+            p.setString(1, jobId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SendException("cannot read the send queue: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     public synchronized List<QueueRow> rows(String jobId) throws SendException {

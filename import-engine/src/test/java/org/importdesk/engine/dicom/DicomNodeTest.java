@@ -13,6 +13,20 @@ class DicomNodeTest {
         assertThat(n.host()).isEqualTo("pacs.example.org");
         assertThat(n.port()).isEqualTo(11112);
         assertThat(DicomNode.parse("X@[::1]:104").host()).isEqualTo("::1");
+        assertThat(n.tls()).isFalse();
+    }
+
+    @Test
+    void aTlsPrefixMarksANodeForTlsAndSurvivesTheRoundTrip() {
+        DicomNode n = DicomNode.parse("TLS:PACS@pacs.example.org:2762");
+        assertThat(n.tls()).isTrue();
+        assertThat(n.aeTitle()).isEqualTo("PACS");
+        assertThat(n.port()).isEqualTo(2762);
+        assertThat(n.toString()).isEqualTo("tls:PACS@pacs.example.org:2762");
+        assertThat(DicomNode.parse(n.toString())).isEqualTo(n);
+        assertThat(n.withTls(false)).isEqualTo(new DicomNode("PACS", "pacs.example.org", 2762));
+        DicomNode v6 = DicomNode.parse("tls:X@[::1]:104");
+        assertThat(DicomNode.parse(v6.toString())).isEqualTo(v6);
     }
 
     @Test
