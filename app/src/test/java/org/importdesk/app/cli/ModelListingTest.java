@@ -13,19 +13,21 @@ class ModelListingTest {
     Path models;
 
     @Test
-    void listsEachModelWithTheVersionsItsManifestsDeclare() throws Exception {
-        Path momo = Files.createDirectories(models.resolve("momo-resnet18"));
-        Files.writeString(momo.resolve("manifest.json"), "{\"name\": \"momo\", \"version\": \"1.3.0\", \"inputs\": {\"size\": 224}}");
-        Files.write(momo.resolve("model.pt"), new byte[2_000_000]);
-        Path bare = Files.createDirectories(models.resolve("bodypart"));
-        Files.writeString(bare.resolve("weights.bin"), "x");
-        Files.writeString(models.resolve("models-manifest.json"), "[{\"modelVersion\": 7}, {\"version\":\"2024-11\"}]");
-        Files.writeString(models.resolve(".gitkeep"), "");
+    void listsEachModelByItsManifestAndSaysWhichManifestIsBroken() throws Exception {
+        Path root = Path.of(System.getProperty("importdesk.root", ".."));
+        Path shipped = root.resolve("models/ct-mednist-demo/manifest.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(shipped), "no shipped CT model at " + shipped);
+        Path ct = Files.createDirectories(models.resolve("ct"));
+        Files.copy(shipped, ct.resolve("manifest.json"));
+        Path broken = Files.createDirectories(models.resolve("broken"));
+        Files.writeString(broken.resolve("manifest.json"), "{ not json");
+        Files.createDirectories(models.resolve("no-manifest"));
 
-        assertThat(ModelListing.describe(models)).containsExactly(
-                "bodypart  no version in a manifest  (0.0 MB)",
-                "models-manifest.json  version 7, 2024-11  (0.0 MB)",
-                "momo-resnet18  version 1.3.0  (2.0 MB)");
+        assertThat(ModelListing.describe(models)).satisfiesExactly(
+                l -> assertThat(l).startsWith("broken  unreadable manifest"),
+                l -> assertThat(l).startsWith("ct-mednist-demo  CT [CTAB, CTT, CTS]  compact-cnn-v1  trained ")
+                        .contains("weights sha256:" + Files.readString(ct.resolve("manifest.json"))
+                                .replaceAll("(?s).*\"weightsSha256\"\\s*:\\s*\"([0-9a-f]{12}).*", "$1")));
     }
 
     @Test
