@@ -25,7 +25,9 @@ import java.util.stream.IntStream;
  */
 final class UiWarmup {
 
-    private static final int[][] TABLE_SIZES = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {8, 4}, {8, 6}, {3, 3}, {8, 6}, {8, 6}, {8, 8}};
+    /** Columns and rows of the throwaway tables: small first (cold code), then repeated until the JIT compiled it. */
+    private static final int[][] TABLE_SIZES = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {8, 4}, {8, 6}, {3, 3}, {8, 6}, {8, 8},
+            {9, 8}, {9, 10}, {9, 12}, {9, 12}, {9, 12}, {9, 12}, {9, 12}, {9, 12}, {9, 12}, {9, 12}};
 
     private final Scene window;
     private final Queue<Runnable> slices = new ArrayDeque<>();
@@ -45,8 +47,9 @@ final class UiWarmup {
         this.window = window;
         for (int[] size : TABLE_SIZES) {
             slices.add(() -> layOut(table(size[0], size[1])));
-            if (size[0] == size[1]) {
+            if (size[0] <= size[1]) {
                 slices.add(() -> layOut(list(size[1] + 2)));
+                slices.add(() -> layOut(labels(size[1] * 2)));
             }
         }
         for (Parent screen : screens) {
@@ -76,6 +79,21 @@ final class UiWarmup {
                 IntStream.range(0, rows).mapToObj(i -> "Entry " + i).toList()));
         l.getSelectionModel().select(0);
         return l;
+    }
+
+    /** Labels styled like the health cards (their skins are created in numbers when a medium is read). */
+    private static Region labels(int count) {
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(8, 8);
+        for (int i = 0; i < count; i++) {
+            javafx.scene.control.Label value = new javafx.scene.control.Label(Integer.toString(i));
+            value.getStyleClass().add("health-value");
+            javafx.scene.control.Label label = new javafx.scene.control.Label("Label " + i);
+            label.getStyleClass().add(i % 2 == 0 ? "health-label" : "warning-text");
+            javafx.scene.layout.VBox card = new javafx.scene.layout.VBox(2, value, label);
+            card.getStyleClass().addAll("health-card", i % 3 == 0 ? "attention" : "normal");
+            pane.getChildren().add(card);
+        }
+        return pane;
     }
 
     private void layOut(Region node) {
