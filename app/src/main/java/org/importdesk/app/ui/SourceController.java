@@ -148,6 +148,7 @@ public final class SourceController implements ScreenController {
         ws.session().medium.set(null);
         ws.session().studyChosen(null, null);
         ws.session().lastImport.set(null);
+        ws.session().importedStudies.clear();
         ws.mediumModel().open(path, ws.text("task.readMedium", path.getFileName() == null ? path.toString() : path.getFileName().toString()));
         ws.show(Screen.MEDIUM);
     }
