@@ -165,6 +165,7 @@ class RadiographerFlowTest {
         assertThat(nextStudy.studyInstanceUid()).isEqualTo(table.getItems().get((ct + 1) % table.getItems().size())
                 .study().studyInstanceUid()).isNotEqualTo(ctUid);
         assertThat(ws.session().patient.get().studies()).contains(nextStudy);
+        assertThat(table.getSelectionModel().getSelectedItem().study().studyInstanceUid()).isEqualTo(nextStudy.studyInstanceUid());
         assertThat(ws.session().confirmedClass.get()).isNull();
         assertThat(ws.session().confirmedPatient.get()).isNull();
         waitFor(20, () -> study.grid().series().size() == nextStudy.series().size());
