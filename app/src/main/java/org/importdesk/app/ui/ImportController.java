@@ -167,6 +167,9 @@ public final class ImportController implements ScreenController {
             row.state.set(text + (result.retries() > 0 ? " · " + ws.text("import.retries", result.retries()) : ""));
             problems.getItems().setAll(result.problems());
             showFinal(result.outcome() == ImportService.Outcome.COMPLETE, text);
+            if (result.outcome() == ImportService.Outcome.COMPLETE) {
+                ws.session().importedStudies.add(s.studyInstanceUid());
+            }
             ws.session().lastImport.set(result);
         });
     }
@@ -182,14 +185,50 @@ public final class ImportController implements ScreenController {
         finalBox.setManaged(true);
     }
 
-    /** The next study of the medium, or the source screen when the medium is done. */
+    /**
+     * The next study of the medium not yet imported (in the medium screen's order, after the one just sent, wrapping
+     * around); the medium screen when all are imported, the source screen without a medium.
+     */
     @FXML
     private void next() {
         if (running != null && running.isRunning()) {
             return;
         }
+        StudyRecord current = ws.session().study.get();
+        var following = nextStudy(ws.mediumModel().studies, current, ws.session().importedStudies);
+        if (following.isPresent()) {
+            ws.session().studyChosen(following.get().patient(), following.get().study());
+            ws.show(Screen.STUDY);
+            return;
+        }
         ws.session().studyChosen(null, null);
-        ws.show(ws.session().medium.get() == null ? Screen.SOURCE : Screen.MEDIUM);
+        if (ws.session().medium.get() == null) {
+            ws.show(Screen.SOURCE);
+        } else {
+            ws.show(Screen.MEDIUM);
+            ws.notifyUser(ws.text("import.allDone"));
+        }
+    }
+
+    /** The first row after the current study (wrapping around, the current one last) whose study is not imported. */
+    static java.util.Optional<org.importdesk.app.ui.model.MediumViewModel.StudyRow> nextStudy(
+            java.util.List<org.importdesk.app.ui.model.MediumViewModel.StudyRow> rows, StudyRecord current,
+            java.util.Set<String> imported) {
+        int at = -1;
+        for (int i = 0; i < rows.size() && current != null; i++) {
+            if (rows.get(i).study().studyInstanceUid().equals(current.studyInstanceUid())) {
+                at = i;
+                break;
+            }
+        }
+        for (int k = 1; k <= rows.size(); k++) {
+            var row = rows.get(Math.floorMod(at + k, rows.size()));
+            String uid = row.study().studyInstanceUid();
+            if (!imported.contains(uid)) {
+                return java.util.Optional.of(row);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public TableView<Row> table() {

@@ -82,6 +82,13 @@ public final class MediumController implements ScreenController {
                 studyTable.getSelectionModel().selectFirst();
             }
         });
+        // the study the radiographer works on (for example the next one after an import) is the selected row
+        ws.session().study.addListener((o, a, study) -> {
+            if (study != null) {
+                model.studies.stream().filter(r -> r.study().studyInstanceUid().equals(study.studyInstanceUid()))
+                        .findFirst().ifPresent(r -> studyTable.getSelectionModel().select(r));
+            }
+        });
         openStudyButton.disableProperty().bind(studyTable.getSelectionModel().selectedItemProperty().isNull());
         model.content.addListener((o, a, b) -> showHealth(b));
         showHealth(null);

@@ -28,6 +28,8 @@ public final class Session {
     public final ObjectProperty<ImportService.Result> lastImport = new SimpleObjectProperty<>();
     public final StringProperty user = new SimpleStringProperty(System.getProperty("user.name", "radiographer"));
     public final BooleanProperty teamLead = new SimpleBooleanProperty(false);
+    /** Study instance UIDs of this medium whose import completed (the next study skips them). */
+    public final javafx.collections.ObservableSet<String> importedStudies = javafx.collections.FXCollections.observableSet();
 
     /** Forgets the study's decisions (another study was chosen). */
     public void studyChosen(PatientRecord p, StudyRecord s) {

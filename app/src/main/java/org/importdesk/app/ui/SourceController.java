@@ -139,6 +139,7 @@ public final class SourceController implements ScreenController {
 
     /** Opens a medium and goes to the medium screen, where studies appear as they are found. */
     public void open(Path path) {
+        ws.awaitPreload(); // the medium screen's controller listens to what opening changes
         if (!Files.exists(path)) {
             ws.notifyUser(ws.text("source.notFound", path.toString()));
             return;
@@ -147,6 +148,7 @@ public final class SourceController implements ScreenController {
         ws.session().medium.set(null);
         ws.session().studyChosen(null, null);
         ws.session().lastImport.set(null);
+        ws.session().importedStudies.clear();
         ws.mediumModel().open(path, ws.text("task.readMedium", path.getFileName() == null ? path.toString() : path.getFileName().toString()));
         ws.show(Screen.MEDIUM);
     }

@@ -31,6 +31,14 @@ public final class Workstation {
     private final Map<Screen, ScreenController> controllers = new EnumMap<>(Screen.class);
     private Consumer<String> notifier = m -> { };
     private MainController main;
+    private Scene scene;
+    /** Screens whose FXML was loaded off the FX thread at start-up, not yet shown (handed over to the FX thread). */
+    private final Map<Screen, Loaded> preloaded = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.concurrent.CompletableFuture<Void> preloading =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    private record Loaded(Parent view, ScreenController controller) {
+    }
     private final org.importdesk.app.ui.model.MediumViewModel mediumModel;
 
     public Workstation(Services services, Locale locale) {
@@ -73,12 +81,52 @@ public final class Workstation {
         FXMLLoader loader = loader("main");
         Parent root = load(loader);
         main = loader.getController();
-        Scene scene = new Scene(root, width, height);
+        scene = new Scene(root, width, height);
         scene.getStylesheets().add(css("/org/importdesk/app/ui/workstation.css"));
         scene.getStylesheets().add(css("/org/importdesk/viewer/viewer.css"));
         tasks.setOnFailure(this::notifyUser);
         show(Screen.SOURCE);
+        preloadScreens();
         return scene;
+    }
+
+    /**
+     * Loads the table screens' FXML on a background thread while the source screen is up, then warms their skins
+     * and JavaFX's cell code on the FX thread in small slices (see {@link UiWarmup}), so that no screen's first
+     * appearance holds the FX thread for long. Their controllers only register listeners on the workstation's
+     * objects; nothing on the FX thread changes those until {@link #awaitPreload()} returned.
+     */
+    private void preloadScreens() {
+        java.util.List<Screen> screens = java.util.List.of(Screen.MEDIUM, Screen.PATIENT, Screen.IMPORT, Screen.HISTORY);
+        preloading = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (Screen s : screens) {
+                FXMLLoader loader = loader(s.id());
+                preloaded.put(s, new Loaded(load(loader), loader.getController()));
+            }
+        }, r -> {
+            Thread t = new Thread(r, "screen-preload");
+            t.setDaemon(true);
+            t.start();
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                // the screens load on first use instead; the cause shows up there again
+                org.slf4j.LoggerFactory.getLogger(Workstation.class).warn("preloading screens failed: {}", e.toString());
+            }
+            Platform.runLater(() -> new UiWarmup(scene, screens.stream().map(preloaded::get)
+                    .filter(java.util.Objects::nonNull).map(Loaded::view).toList()).start());
+        });
+    }
+
+    /**
+     * Waits until the background loading of the screens is over (usually long done by the time anyone acts). Call
+     * before changing state the screens' controllers listen to.
+     */
+    public void awaitPreload() {
+        try {
+            preloading.join();
+        } catch (RuntimeException e) {
+            // failed preloads fall back to loading on first use
+        }
     }
 
     private static String css(String path) {
@@ -103,6 +151,17 @@ public final class Workstation {
     }
 
     public Parent view(Screen screen) {
+        Parent known = views.get(screen);
+        if (known != null) {
+            return known;
+        }
+        awaitPreload();
+        Loaded ready = preloaded.remove(screen);
+        if (ready != null) {
+            views.put(screen, ready.view());
+            controllers.put(screen, ready.controller());
+            return ready.view();
+        }
         return views.computeIfAbsent(screen, s -> {
             FXMLLoader loader = loader(s.id());
             Parent p = load(loader);

@@ -92,6 +92,8 @@ class RadiographerFlowTest {
         ThumbnailGrid grid = study.grid();
         waitFor(20, () -> grid.realThumbnailsProperty().get() == 3);
         assertThat(study.gridMillisProperty().get()).isBetween(0L, 20_000L);
+        int gridSeries = grid.series().size();
+        long gridMillis = study.gridMillisProperty().get();
         // the axial volume (48 slices) has MIPs
         step("choose the volume");
         robot.clickOn(robot.lookup(".thumbnail-tile").nth(1).queryAs(javafx.scene.Node.class));
@@ -152,9 +154,22 @@ class RadiographerFlowTest {
             assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).isGreaterThanOrEqualTo(89);
         }
         shot("07-import");
-        // Enter: the next study of the medium
+        // Enter: the next study of the medium not yet imported (the one after the CT study in the medium's list)
+        String ctUid = table.getItems().get(ct).study().studyInstanceUid();
+        assertThat(ws.session().importedStudies).containsExactly(ctUid);
+        step("next study");
         robot.type(KeyCode.ENTER);
-        waitFor(5, () -> ws.session().screen.get() == Screen.MEDIUM);
+        waitFor(5, () -> ws.session().screen.get() == Screen.STUDY);
+        var nextStudy = ws.session().study.get();
+        assertThat(nextStudy).isNotNull();
+        assertThat(nextStudy.studyInstanceUid()).isEqualTo(table.getItems().get((ct + 1) % table.getItems().size())
+                .study().studyInstanceUid()).isNotEqualTo(ctUid);
+        assertThat(ws.session().patient.get().studies()).contains(nextStudy);
+        assertThat(table.getSelectionModel().getSelectedItem().study().studyInstanceUid()).isEqualTo(nextStudy.studyInstanceUid());
+        assertThat(ws.session().confirmedClass.get()).isNull();
+        assertThat(ws.session().confirmedPatient.get()).isNull();
+        waitFor(20, () -> study.grid().series().size() == nextStudy.series().size());
+        shot("07b-next-study");
         // the import is in the history (the engine's audit record), searchable
         robot.clickOn("#nav-history");
         HistoryController history = (HistoryController) ws.controller(Screen.HISTORY);
@@ -165,7 +180,7 @@ class RadiographerFlowTest {
         shot("08-history");
 
         System.out.printf(Locale.ROOT, "[ui-measure] thumbnail grid of %d series complete after %d ms%n",
-                grid.series().size(), study.gridMillisProperty().get());
+                gridSeries, gridMillis);
         System.out.printf(Locale.ROOT, "[ui-measure] FX thread during the flow: most CPU between two pulses %.1f ms;"
                         + " longest wall-clock gap %.1f ms (load average %.1f on %d cores); %d pulses%n",
                 watchdog.worstBusyMillis(), watchdog.worstStallMillis(),
