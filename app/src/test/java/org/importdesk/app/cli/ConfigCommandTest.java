@@ -82,11 +82,16 @@ class ConfigCommandTest {
     @Test
     void versionListsApplicationModelsAndInferenceDevice() throws Exception {
         Files.createDirectories(tmp.resolve("models/momo"));
-        Files.writeString(tmp.resolve("models/momo/manifest.json"), "{\"version\": \"0.4.2\"}");
+        Files.copy(Path.of(System.getProperty("importdesk.root", "..")).resolve("models/ct-mednist-demo/manifest.json"),
+                tmp.resolve("models/momo/manifest.json"));
+        // a manifest that misses required fields is listed as unreadable, never a crash
+        Files.createDirectories(tmp.resolve("models/half"));
+        Files.writeString(tmp.resolve("models/half/manifest.json"), "{\"formatVersion\": 1, \"name\": \"half\", "
+                + "\"weightsSha256\": \"0123456789abcdef\"}");
         Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(tmp.resolve("etc/site.properties"), "inference.device=GPU\n");
-        assertThat(run("--version")).isZero();
+        assertThat(run("--version")).as("stderr: %s", err).isZero();
         assertThat(out.toString()).startsWith("ImportDesk ").doesNotContain("ImportDesk unknown")
-                .contains("momo  version 0.4.2").contains("Inference: GPU (site setting)");
+                .contains("ct-mednist-demo  CT [CTAB, CTT, CTS]  compact-cnn-v1").contains("half  unreadable manifest").contains("Inference: GPU (site setting)");
     }
 }

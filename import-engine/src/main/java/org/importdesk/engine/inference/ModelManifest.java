@@ -110,6 +110,10 @@ public record ModelManifest(int formatVersion, String name, String modality, Str
             manifest = GSON.fromJson(json, ModelManifest.class);
         } catch (JsonParseException e) {
             throw new IllegalArgumentException("not a model manifest: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Gson wraps what the records' own checks refuse (a missing field, a value out of range)
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("incomplete or invalid model manifest: " + why.getMessage(), e);
         }
         if (manifest == null) {
             throw new IllegalArgumentException("empty model manifest");
