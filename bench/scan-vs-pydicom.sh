@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Header-scan rate of `importdesk scan` against a pydicom dcmread(stop_before_pixels=True) loop over the same files.
 # Usage: bench/scan-vs-pydicom.sh [FOLDER] (default ../shared/corpus). Each side runs once to warm the page cache,
-# then pydicom is timed, then importdesk. Both include interpreter / JVM start-up. Wall time depends on the
-# machine's load; CPU time (user + sys) is reported too, as the figure that load does not distort.
+# then pydicom is timed, then importdesk. Both include interpreter / JVM start-up. importdesk's warm-up run is the
+# first real scan after a build, which writes the launcher's class-data archive that the timed run then maps.
+# Wall time depends on the machine's load; CPU time (user + sys) is reported too, as the figure that load does not
+# distort.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=$(cd "${1:-$root/../shared/corpus}" && pwd)

@@ -1,9 +1,12 @@
 package org.importdesk.app;
 
+import org.importdesk.app.cli.DirectSubcommand;
 import org.importdesk.app.cli.ImportDeskCommand;
 import org.importdesk.engine.config.AppDirectories;
 import org.importdesk.engine.config.NativeRuntimeDefaults;
 import picocli.CommandLine;
+
+import java.util.Optional;
 
 /** Entry point of the {@code importdesk} command. Not an {@code Application}: JavaFX starts only for {@code gui}. */
 public final class Main {
@@ -24,6 +27,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        Optional<DirectSubcommand.Invocation> direct = DirectSubcommand.of(args);
+        if (direct.isPresent()) {
+            return direct.get().commandLine().setCaseInsensitiveEnumValuesAllowed(true)
+                    .execute(direct.get().arguments());
+        }
         return new CommandLine(new ImportDeskCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);

@@ -11,8 +11,18 @@ final class ByteSource {
     /** No header is this large; a length that asks for more is damage (or a deflate bomb), not data. */
     static final long MAX_HEADER = 256L * 1024 * 1024;
 
+    /**
+     * Per thread, the buffer of the last header read (up to {@link #POOLED_MAX}): a scan reads thousands of headers one
+     * after the other, and growing a fresh buffer for each, then copying the header out of it, made most of a scan's
+     * garbage. While a source reads, it owns the buffer alone (taken out of the slot); {@link #trim} copies the header
+     * out and puts the buffer back, so a header never shares its bytes with the next one.
+     */
+    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+    private static final int POOLED_MAX = 4 * 1024 * 1024;
+
     private final InputStream in;
     private final long limit;
+    private boolean pooled;
     byte[] buf;
     int length;
 
@@ -25,6 +35,26 @@ final class ByteSource {
         this.limit = limit;
         this.buf = Arrays.copyOf(head, Math.max(CHUNK, headLength));
         this.length = headLength;
+    }
+
+    /** Like the constructor, reading into this thread's spare buffer; {@link #trim} must end the reading. */
+    static ByteSource pooled(InputStream in, byte[] head, int headLength, long limit) {
+        byte[] spare = SPARE.get();
+        if (spare == null || spare.length < Math.max(CHUNK, headLength)) {
+            return new ByteSource(in, head, headLength, limit);
+        }
+        SPARE.remove();
+        ByteSource source = new ByteSource(in, limit, spare);
+        System.arraycopy(head, 0, spare, 0, headLength);
+        source.length = headLength;
+        source.pooled = true;
+        return source;
+    }
+
+    private ByteSource(InputStream in, long limit, byte[] spare) {
+        this.in = in;
+        this.limit = limit;
+        this.buf = spare;
     }
 
     /** Makes bytes [0, end) available; throws EOFException if the data ends before. */
@@ -72,10 +102,15 @@ final class ByteSource {
     /** Keeps only the first {@code end} bytes: the header stays in memory, the pixel bytes read ahead do not. */
     void trim(int end) {
         int keep = Math.min(end, length);
-        if (keep < buf.length) {
-            buf = Arrays.copyOf(buf, keep);
+        byte[] read = buf;
+        if (keep < read.length || pooled) {
+            buf = Arrays.copyOf(read, keep);
             length = keep;
         }
+        if (buf != read && read.length <= POOLED_MAX) {
+            SPARE.set(read); // copied out above: nothing refers to it any more
+        }
+        pooled = false;
     }
 
     /** The bytes read beyond {@code from} (for continuing in another stream, e.g. deflated data). */

@@ -34,4 +34,9 @@ public interface DicomAttributes {
 
     /** The tags present at this level, in ascending order. */
     Set<Integer> tags();
+
+    /** Whether no attribute is present at this level. */
+    default boolean isEmpty() {
+        return tags().isEmpty();
+    }
 }

@@ -66,7 +66,7 @@ final class LazyHeaderReader {
 
     private Header run(InputStream in, byte[] head, DicomSniffer.Sniff sniff, long fileSize)
             throws IOException, FormatException {
-        src = new ByteSource(in, head, head.length, fileSize);
+        src = ByteSource.pooled(in, head, head.length, fileSize);
         RawAttributes top = new RawAttributes(null);
         int pos = sniff.preamble() ? 132 : 0;
         String ts;

@@ -61,7 +61,7 @@ final class PixelMedProber implements DicomProbe.Prober {
 
     private static DicomProbe accept(Path file, long size, DicomAttributes attributes, String tsUid, boolean pixels,
                                      DicomSniffer.Sniff sniff) {
-        if (attributes.tags().isEmpty()) {
+        if (attributes.isEmpty()) {
             return DicomProbe.unreadable("no DICOM data elements could be read");
         }
         DicomHeader header = new DicomHeader(file, attributes, tsUid, sniff.preamble(), pixels);

@@ -200,6 +200,11 @@ final class RawAttributes implements DicomAttributes {
     }
 
     @Override
+    public boolean isEmpty() {
+        return elements.isEmpty();
+    }
+
+    @Override
     public Set<Integer> tags() {
         Set<Integer> out = new TreeSet<>();
         elements.forEach(e -> out.add(e.tag()));
