@@ -5,6 +5,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
  * (the TaskProgressView shows them) and reported when they fail.
  */
 public final class TaskRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
 
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final ExecutorService tasks;
@@ -61,6 +64,9 @@ public final class TaskRunner implements AutoCloseable {
             task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
                 running.remove(task);
                 Throwable t = task.getException();
+                // the step's title only at WARN; the cause may name a study or a file, so it stays at DEBUG
+                LOG.warn("background task failed: {} ({})", task.getTitle(), t == null ? "?" : t.getClass().getSimpleName());
+                LOG.debug("background task failure", t);
                 onFailure.accept(task.getTitle() + ": " + (t == null ? "failed" : t.getMessage() == null ? t.toString() : t.getMessage()));
             });
             task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> running.remove(task));
