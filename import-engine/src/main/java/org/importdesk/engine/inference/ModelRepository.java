@@ -1,5 +1,7 @@
 package org.importdesk.engine.inference;
 
+import org.importdesk.engine.config.InstallLayout;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,9 @@ public final class ModelRepository {
         this.root = root;
     }
 
+    /** The models folder the rest of the application uses too ({@link InstallLayout#modelsDirectory()}). */
     public static ModelRepository defaultLocation() {
-        String configured = System.getProperty("importdesk.models", System.getenv("IMPORTDESK_MODELS"));
-        if (configured != null && !configured.isBlank()) {
-            return new ModelRepository(Path.of(configured));
-        }
-        return new ModelRepository(Path.of(System.getProperty("importdesk.root", ".")).resolve("models"));
+        return new ModelRepository(InstallLayout.modelsDirectory());
     }
 
     public Path root() {
