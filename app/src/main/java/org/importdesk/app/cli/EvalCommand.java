@@ -39,6 +39,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Also list every study that was not classified correctly.")
     boolean details;
 
+    @Option(names = "--no-prior", description = "Leave out the modality prior (the prior.* settings): MOMO's "
+            + "metadata as published, where a study without usable text or images gets no proposal.")
+    boolean noPrior;
+
     @Mixin
     MappingOptions mapping = new MappingOptions();
 
@@ -60,28 +64,52 @@ public final class EvalCommand implements Callable<Integer> {
             studies = ClassifyCommand.readMedium(path);
         }
         MappingContent content = mapping.content();
+        if (noPrior) {
+            content = withoutPrior(content);
+        }
         CompiledMapping compiled = new CompiledMapping(content);
         StudyClassifier classifier = mapping.classifier(content);
-        Evaluation.Report r = evaluate(expected, studies, classifier, compiled);
-        System.out.print(format(r, details));
+        Scored scored = evaluate(expected, studies, classifier, compiled);
+        System.out.print(format(scored.report(), details));
+        System.out.print(formatDeciders(scored.byDecider()));
         return 0;
     }
 
-    static Evaluation.Report evaluate(Map<String, Set<String>> expected, List<StudyRecord> studies,
-                                      StudyClassifier classifier, CompiledMapping mapping) {
+    /** The report, and the items grouped by what decided them (keyword, series-vote, network, modality-prior, ...). */
+    record Scored(Evaluation.Report report, Map<String, List<Evaluation.Item>> byDecider) {
+    }
+
+    static MappingContent withoutPrior(MappingContent content) {
+        Map<String, String> settings = new java.util.TreeMap<>(content.settings());
+        settings.keySet().removeIf(k -> k.startsWith(MappingContent.PRIOR_PREFIX));
+        return content.withSettings(settings);
+    }
+
+    static Scored evaluate(Map<String, Set<String>> expected, List<StudyRecord> studies,
+                           StudyClassifier classifier, CompiledMapping mapping) {
         Map<String, StudyRecord> byId = new LinkedHashMap<>();
         studies.forEach(s -> byId.putIfAbsent(s.studyInstanceUid(), s));
         Evaluation eval = new Evaluation(mapping::isMinorError);
+        Map<String, List<Evaluation.Item>> byDecider = new java.util.TreeMap<>();
         for (var e : expected.entrySet()) {
             StudyRecord s = byId.get(e.getKey());
             if (s == null) {
                 eval.addNotFound(e.getKey(), e.getValue());
             } else {
                 Classification c = classifier.classify(s);
-                eval.add(e.getKey(), e.getValue(), c.classCode());
+                Evaluation.Item item = eval.add(e.getKey(), e.getValue(), c.classCode());
+                byDecider.computeIfAbsent(c.decider(), k -> new java.util.ArrayList<>()).add(item);
             }
         }
-        return eval.report();
+        return new Scored(eval.report(), byDecider);
+    }
+
+    /** One line per decider: how many studies it decided and how many of them correctly. */
+    static String formatDeciders(Map<String, List<Evaluation.Item>> byDecider) {
+        StringBuilder sb = new StringBuilder("decided by (decider: studies, correct)\n");
+        byDecider.forEach((decider, items) -> sb.append(String.format(Locale.ROOT, "  %s: %d, %d%n", decider,
+                items.size(), items.stream().filter(i -> i.outcome() == Evaluation.Outcome.CORRECT).count())));
+        return sb.toString();
     }
 
     static String format(Evaluation.Report r, boolean details) {
