@@ -2,6 +2,7 @@ package org.importdesk.app.cli;
 
 import org.importdesk.engine.audit.AuditMessageWriter;
 import org.importdesk.engine.audit.ImportAuditRecord;
+import org.importdesk.engine.audit.StorageCommitmentAudit;
 import org.importdesk.engine.dicom.DicomAttributes;
 import org.importdesk.engine.dicom.DicomNetworkException;
 import org.importdesk.engine.dicom.DicomNode;
@@ -267,12 +268,24 @@ public final class ImportCommand implements Callable<Integer> {
                 return 1;
             } catch (SendException e) {
                 err.println("send failed: " + e.getMessage());
-                printRows(queue.rows(sender.jobId(to, studyUid, plan)), List.of());
-                audit(data, external, plan, items, queue.rows(sender.jobId(to, studyUid, plan)));
+                String job = sender.jobId(to, studyUid, plan);
+                printRows(queue.rows(job), queue.commitmentDetails(job));
+                audit(data, external, plan, items, queue.rows(job), StorageCommitmentAudit.notRequested());
                 return 1;
             }
             long t2 = System.nanoTime();
-            printRows(report.rows(), report.warnings());
+            if (!lost.isEmpty()) {
+                err.println(lost.size() + " instance(s) of this study could not be read from the medium: not complete");
+            }
+            StorageCommitmentAudit commitment = StorageCommitmentAudit.notRequested();
+            if (commitmentPort != null) {
+                if (report.complete()) {
+                    commitment = storageCommitment(queue, report.jobId(), err);
+                } else {
+                    err.println("storage commitment not requested: the study is not complete in the PACS");
+                }
+            }
+            printRows(report.rows(), queue.commitmentDetails(report.jobId()));
             err.printf("timing: reading the medium %.1f s, checking, sending and verifying %.1f s%n",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             err.printf("%d instances: %d sent, %d already in the PACS, %d failed; %d confirmed by C-FIND%s%n", total,
@@ -280,14 +293,9 @@ public final class ImportCommand implements Callable<Integer> {
                     report.rows().stream().filter(QueueRow::confirmed).count(),
                     report.gaveUp() ? "; GAVE UP, missing: " + report.missing().size() : "");
             report.warnings().forEach(w -> err.println("warning: " + w));
-            audit(data, external, plan, items, report.rows());
-            if (!lost.isEmpty()) {
-                err.println(lost.size() + " instance(s) of this study could not be read from the medium: not complete");
-            }
-            boolean committed = true;
-            if (commitmentPort != null && report.complete()) {
-                committed = storageCommitment(queue, report.jobId(), err);
-            }
+            audit(data, external, plan, items, report.rows(), commitment);
+            boolean committed = commitmentPort == null
+                    || commitment.state() == StorageCommitmentAudit.State.COMMITTED;
             return report.complete() && committed && report.rows().size() == total && lost.isEmpty() ? 0 : 1;
         } catch (SendException e) {
             err.println(e.getMessage());
@@ -295,17 +303,24 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private boolean storageCommitment(SendQueue queue, String jobId, PrintStream err) {
+    /** Asks for storage commitment; what came back (or why nothing did) is printed and returned for the audit. */
+    private StorageCommitmentAudit storageCommitment(SendQueue queue, String jobId, PrintStream err) {
         try (LocalArchiveScp listener = LocalArchiveScp.commitmentListener(callingAet,
                 InetAddress.getByName(commitmentBind), commitmentPort)) {
             StorageCommitter.Outcome o = new StorageCommitter(queue, callingAet, listener)
                     .commit(to, jobId, Duration.ofSeconds(commitmentWait));
             err.printf("storage commitment: %d requested, %d committed, %d failed, %d unanswered%n", o.requested(),
                     o.committed(), o.failed(), o.unanswered());
-            return o.allCommitted();
+            o.failures().forEach((uid, reason) -> err.printf("storage commitment FAILED for %s: %04X %s%n", uid,
+                    reason, StorageCommitmentAudit.reasonText(reason)));
+            if (o.requested() > 0 && o.unanswered() == o.requested()) {
+                err.println("storage commitment: no report within " + commitmentWait + " s (does the PACS know "
+                        + callingAet + " at port " + commitmentPort + "?)");
+            }
+            return o.audit();
         } catch (IOException | SendException e) {
             err.println("storage commitment failed: " + e.getMessage());
-            return false;
+            return StorageCommitmentAudit.requestFailed(e.getMessage());
         }
     }
 
@@ -329,25 +344,38 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void printRows(List<QueueRow> rows, List<String> warnings) {
+    private void printRows(List<QueueRow> rows, Map<String, SendQueue.Commitment> commitments) {
         PrintStream out = System.out;
         if (format.equals("tsv")) {
-            out.println("sop_instance_uid\tseries_instance_uid\tstate\tstatus\tconfirmed\tattempts\tacks\tfile\treason");
+            out.println("sop_instance_uid\tseries_instance_uid\tstate\tstatus\tconfirmed\tattempts\tacks\tfile\treason"
+                    + "\tcommitment");
             for (QueueRow r : rows) {
                 out.println(String.join("\t", r.sopInstanceUid(), r.seriesInstanceUid(), r.state().label(), r.status(),
                         r.confirmed() ? "yes" : "no", Integer.toString(r.attempts()), Integer.toString(r.acks()),
-                        r.file(), r.reason().replace('\t', ' ').replace('\n', ' ')));
+                        r.file(), r.reason().replace('\t', ' ').replace('\n', ' '),
+                        commitment(commitments.get(r.sopInstanceUid()))));
             }
         } else {
             for (QueueRow r : rows) {
-                out.printf("%-9s %-4s %-9s %s %s%n", r.state().label(), r.status().isEmpty() ? "-" : r.status(),
+                String c = commitment(commitments.get(r.sopInstanceUid()));
+                out.printf("%-9s %-4s %-9s %s %s%s%n", r.state().label(), r.status().isEmpty() ? "-" : r.status(),
                         r.confirmed() ? "confirmed" : "MISSING", r.sopInstanceUid(),
-                        r.reason().isEmpty() ? "" : "(" + r.reason() + ")");
+                        r.reason().isEmpty() ? "" : "(" + r.reason() + ") ",
+                        c.isEmpty() ? "" : "commitment " + c);
             }
         }
     }
 
-    private void audit(Path data, Demographics external, CoercionPlan plan, List<SendItem> items, List<QueueRow> rows) {
+    /** "committed", "failed:0112", "unanswered", or empty when commitment was not requested for the instance. */
+    private static String commitment(SendQueue.Commitment c) {
+        if (c == null || c.state().isEmpty()) {
+            return "";
+        }
+        return c.state().equals("failed") ? "failed:" + c.detail() : c.state();
+    }
+
+    private void audit(Path data, Demographics external, CoercionPlan plan, List<SendItem> items, List<QueueRow> rows,
+                       StorageCommitmentAudit commitment) {
         Map<String, Integer> bySopClass = new TreeMap<>();
         items.forEach(i -> bySopClass.merge(i.sopClassUid(), 1, Integer::sum));
         int sent = (int) rows.stream().filter(r -> r.state() == ItemState.SENT).count();
@@ -364,10 +392,12 @@ public final class ImportCommand implements Callable<Integer> {
                 host, path.toAbsolutePath().toString(), external.patientId(), external.issuer(), external.name(),
                 patientId, issuer, patientName == null ? external.name() : patientName, studyUid,
                 plan.accessionNumber() == null ? "" : plan.accessionNumber(), to.toString(),
-                proposedClass == null ? "" : proposedClass, classCode, bySopClass, sent, present, failed, missing);
+                proposedClass == null ? "" : proposedClass, classCode, bySopClass, sent, present, failed, missing,
+                commitment);
         try {
             Path file = new AuditMessageWriter().store(rec, data.resolve("audit"));
-            System.err.println("audit: " + file);
+            System.err.println("audit: " + file + " (outcome " + rec.outcomeIndicator() + ", "
+                    + rec.commitment().summary() + ")");
         } catch (IOException e) {
             System.err.println("warning: cannot write the audit record: " + e.getMessage());
         }

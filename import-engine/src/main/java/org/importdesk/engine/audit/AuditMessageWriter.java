@@ -18,6 +18,13 @@ import java.util.Map;
  * Writes an {@link ImportAuditRecord} as a DICOM audit message (PS3.15 A.5, "Data Import" A.5.3.7): event 110107,
  * the importing process (Destination Role ID 110152, requestor), the source media (110155), the user, the patient
  * (local identity; the external one as a detail), and the study with its SOP classes and instance counts.
+ *
+ * <p>Storage commitment goes into the study's participant object as details: {@code StorageCommitment} (a
+ * {@link StorageCommitmentAudit.State#code()}), and when it was requested {@code CommitmentTransactionUID},
+ * {@code InstancesCommitmentRequested}, {@code InstancesCommitted}, {@code InstancesCommitmentFailed},
+ * {@code InstancesCommitmentUnanswered}, one {@code CommitmentFailure} per refused instance ("UID XXXX text", XXXX the
+ * Failure Reason in hex) and {@code CommitmentNote} when the request itself failed. Detail values are base64, as
+ * RFC 3881 / PS3.15 define them.
  */
 public final class AuditMessageWriter {
     private static final String DCM = "DCM";
@@ -105,6 +112,7 @@ public final class AuditMessageWriter {
         detail(x, "InstancesAlreadyPresent", Integer.toString(r.present()));
         detail(x, "InstancesFailed", Integer.toString(r.failed()));
         detail(x, "InstancesMissing", Integer.toString(r.missing()));
+        commitment(x, r.commitment());
         x.writeStartElement("ParticipantObjectDescription");
         if (!r.accessionNumber().isEmpty()) {
             x.writeStartElement("Accession");
@@ -136,6 +144,26 @@ public final class AuditMessageWriter {
         x.writeEndElement();
         x.writeEndDocument();
         x.close();
+    }
+
+    private static void commitment(XMLStreamWriter x, StorageCommitmentAudit c) throws XMLStreamException {
+        detail(x, "StorageCommitment", c.state().code());
+        if (!c.transactionUid().isEmpty()) {
+            detail(x, "CommitmentTransactionUID", c.transactionUid());
+        }
+        if (c.requested() > 0) {
+            detail(x, "InstancesCommitmentRequested", Integer.toString(c.requested()));
+            detail(x, "InstancesCommitted", Integer.toString(c.committed()));
+            detail(x, "InstancesCommitmentFailed", Integer.toString(c.failures().size()));
+            detail(x, "InstancesCommitmentUnanswered", Integer.toString(c.unanswered()));
+        }
+        for (Map.Entry<String, Integer> f : c.failures().entrySet()) {
+            detail(x, "CommitmentFailure", f.getKey() + " " + String.format("%04X", f.getValue()) + " "
+                    + StorageCommitmentAudit.reasonText(f.getValue()));
+        }
+        if (!c.note().isEmpty()) {
+            detail(x, "CommitmentNote", c.note());
+        }
     }
 
     private static String qualified(String id, String issuer) {

@@ -43,6 +43,8 @@ public final class SendQueue implements AutoCloseable {
                         + " PRIMARY KEY (job_id, sop_instance_uid))");
                 s.execute("ALTER TABLE send_item ADD COLUMN IF NOT EXISTS commitment VARCHAR(16) DEFAULT '' NOT NULL");
                 s.execute("ALTER TABLE send_item ADD COLUMN IF NOT EXISTS commitment_reason VARCHAR(200) DEFAULT '' NOT NULL");
+                s.execute("ALTER TABLE send_job ADD COLUMN IF NOT EXISTS commitment VARCHAR(16) DEFAULT '' NOT NULL");
+                s.execute("ALTER TABLE send_job ADD COLUMN IF NOT EXISTS commitment_summary VARCHAR(1000) DEFAULT '' NOT NULL");
             }
             return new SendQueue(c);
         } catch (Exception e) {
@@ -145,6 +147,51 @@ public final class SendQueue implements AutoCloseable {
             throws SendException {
         update("UPDATE send_item SET commitment = ?, commitment_reason = ?, updated_at = CURRENT_TIMESTAMP"
                 + " WHERE job_id = ? AND target_uid = ?", state, truncate(reason), jobId, targetUid);
+    }
+
+    /** The storage commitment state of one instance: {@code state} as {@link #markCommitment}, and its reason (for a job: its summary). */
+    public record Commitment(String state, String detail) {
+    }
+
+    /** Source SOP Instance UID to its storage commitment state and reason (state empty when never requested). */
+    public synchronized java.util.Map<String, Commitment> commitmentDetails(String jobId) throws SendException {
+        java.util.Map<String, Commitment> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT sop_instance_uid, commitment, commitment_reason"
+                + " FROM send_item WHERE job_id = ? ORDER BY series_uid, file")) {
+            p.setString(1, jobId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), new Commitment(r.getString(2), r.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SendException("cannot read the send queue: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Records the job's final storage commitment outcome (the last request's).
+     *
+     * @param state   a {@code StorageCommitmentAudit.State} code
+     * @param summary one line for people
+     */
+    public synchronized void markJobCommitment(String jobId, String state, String summary) throws SendException {
+        update("UPDATE send_job SET commitment = ?, commitment_summary = ? WHERE job_id = ?", state,
+                truncate(summary), jobId);
+    }
+
+    /** The job's storage commitment state code and summary; state empty when never requested. */
+    public synchronized Commitment jobCommitment(String jobId) throws SendException {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT commitment, commitment_summary FROM send_job WHERE job_id = ?")) {
+            p.setString(1, jobId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? new Commitment(r.getString(1), r.getString(2)) : new Commitment("", "");
+            }
+        } catch (SQLException e) {
+            throw new SendException("cannot read the send queue: " + e.getMessage(), e);
+        }
     }
 
     /** Source SOP Instance UID to its storage commitment state (empty string when never requested). */

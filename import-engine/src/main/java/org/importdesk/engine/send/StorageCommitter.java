@@ -1,5 +1,6 @@
 package org.importdesk.engine.send;
 
+import org.importdesk.engine.audit.StorageCommitmentAudit;
 import org.importdesk.engine.dicom.DicomNetworkException;
 import org.importdesk.engine.dicom.DicomNode;
 import org.importdesk.engine.dicom.DimseAssociation;
@@ -21,8 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Storage commitment after a send (Push Model): one N-ACTION listing every instance the PACS holds for the job, then
  * the PACS's N-EVENT-REPORT, received by our listener on an association the PACS opens to us (the PACS must know our
- * AE title, host and port). Each queue row ends {@code committed}, {@code failed} (with the failure reason) or stays
- * {@code requested} when no report came in time.
+ * AE title, host and port). Each queue row ends {@code committed}, {@code failed} (with the failure reason) or
+ * {@code unanswered} when no report came in time.
  */
 public final class StorageCommitter {
     private final SendQueue queue;
@@ -36,10 +37,24 @@ public final class StorageCommitter {
         this.receiver = receiver;
     }
 
-    /** @param unanswered instances for which neither success nor failure was reported within the wait */
-    public record Outcome(String transactionUid, int requested, int committed, int failed, int unanswered) {
+    /**
+     * @param unanswered instances for which neither success nor failure was reported within the wait
+     * @param failures   SOP Instance UID (as sent) to the Failure Reason the PACS gave (0 when it gave none), in
+     *                   queue order; {@code failures.size() == failed}
+     */
+    public record Outcome(String transactionUid, int requested, int committed, int failed, int unanswered,
+                          Map<String, Integer> failures) {
+        public Outcome {
+            failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
+        }
+
         public boolean allCommitted() {
             return requested > 0 && committed == requested;
+        }
+
+        /** The outcome as the audit record keeps it. */
+        public StorageCommitmentAudit audit() {
+            return StorageCommitmentAudit.of(transactionUid, requested, committed, failures, unanswered);
         }
     }
 
@@ -48,7 +63,7 @@ public final class StorageCommitter {
         List<QueueRow> rows = queue.rows(jobId).stream()
                 .filter(r -> r.state() == ItemState.SENT || r.state() == ItemState.PRESENT).toList();
         if (rows.isEmpty()) {
-            return new Outcome("", 0, 0, 0, 0);
+            return new Outcome("", 0, 0, 0, 0, Map.of());
         }
         String transactionUid = CoercionPlan.derivedUid("commit/" + jobId, Long.toString(System.nanoTime()));
         CompletableFuture<StorageCommitmentResult> answer = receiver.commitmentResult(transactionUid);
@@ -62,39 +77,60 @@ public final class StorageCommitter {
         try (DimseAssociation a = DimseAssociation.open(pacs, callingAet, pcs, 5000, 30000)) {
             DimseStatus s = a.requestStorageCommitment(transactionUid, refs);
             if (!s.success()) {
-                throw new SendException(pacs + " refused the storage commitment request: " + s, null);
+                throw requestFailed(jobId, rows, pacs + " refused the storage commitment request: " + s, null);
             }
             a.release();
         } catch (DicomNetworkException e) {
-            throw new SendException("storage commitment request to " + pacs + " failed: " + e.getMessage(), e);
+            throw requestFailed(jobId, rows, "storage commitment request to " + pacs + " failed: " + e.getMessage(), e);
         }
         StorageCommitmentResult result;
         try {
             result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new Outcome(transactionUid, rows.size(), 0, 0, rows.size());
+            for (QueueRow r : rows) {
+                queue.markCommitment(jobId, r.targetUid(), "unanswered", "no report within " + wait.toSeconds() + " s");
+            }
+            return recorded(jobId, new Outcome(transactionUid, rows.size(), 0, 0, rows.size(), Map.of()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendException("interrupted while waiting for storage commitment", e);
         } catch (ExecutionException e) {
             throw new SendException("storage commitment report: " + e.getCause().getMessage(), e.getCause());
         }
-        int committed = 0;
-        int failed = 0;
-        java.util.Set<String> asked = new java.util.HashSet<>();
-        rows.forEach(r -> asked.add(r.targetUid()));
-        for (String uid : result.committed()) {
-            if (asked.contains(uid)) {
+        java.util.Set<String> committed = new java.util.HashSet<>(result.committed());
+        Map<String, Integer> failures = new java.util.LinkedHashMap<>();
+        int committedCount = 0;
+        for (QueueRow r : rows) {
+            String uid = r.targetUid();
+            if (result.failed().containsKey(uid)) {
+                int reason = result.failed().get(uid);
+                queue.markCommitment(jobId, uid, "failed", String.format("%04X", reason));
+                failures.put(uid, reason);
+            } else if (committed.contains(uid)) {
                 queue.markCommitment(jobId, uid, "committed", "");
-                committed++;
+                committedCount++;
+            } else {
+                // a report that leaves an instance out answers nothing for it
+                queue.markCommitment(jobId, uid, "unanswered", "not in the report");
             }
         }
-        for (Map.Entry<String, Integer> f : result.failed().entrySet()) {
-            if (asked.contains(f.getKey())) {
-                queue.markCommitment(jobId, f.getKey(), "failed", String.format("%04X", f.getValue()));
-                failed++;
-            }
+        return recorded(jobId, new Outcome(transactionUid, rows.size(), committedCount, failures.size(),
+                rows.size() - committedCount - failures.size(), failures));
+    }
+
+    private Outcome recorded(String jobId, Outcome o) throws SendException {
+        StorageCommitmentAudit a = o.audit();
+        queue.markJobCommitment(jobId, a.state().code(), a.summary());
+        return o;
+    }
+
+    private SendException requestFailed(String jobId, List<QueueRow> rows, String why, Throwable cause)
+            throws SendException {
+        for (QueueRow r : rows) {
+            queue.markCommitment(jobId, r.targetUid(), "", "");
         }
-        return new Outcome(transactionUid, rows.size(), committed, failed, rows.size() - committed - failed);
+        StorageCommitmentAudit a = StorageCommitmentAudit.requestFailed(why);
+        queue.markJobCommitment(jobId, a.state().code(), a.summary());
+        return new SendException(why, cause);
     }
 }

@@ -80,6 +80,10 @@ public final class AuditHistoryService implements HistoryService {
         int present = 0;
         int failed = 0;
         int missing = 0;
+        String commitment = "";
+        int requested = 0;
+        int committed = 0;
+        int commitFailed = 0;
         String local = "";
         String external = "";
         NodeList objects = d.getElementsByTagName("ParticipantObjectIdentification");
@@ -97,15 +101,34 @@ public final class AuditHistoryService implements HistoryService {
                 present = number(detail(o, "InstancesAlreadyPresent"));
                 failed = number(detail(o, "InstancesFailed"));
                 missing = number(detail(o, "InstancesMissing"));
+                commitment = detail(o, "StorageCommitment");
+                requested = number(detail(o, "InstancesCommitmentRequested"));
+                committed = number(detail(o, "InstancesCommitted"));
+                commitFailed = number(detail(o, "InstancesCommitmentFailed"));
             } else if ("1".equals(o.getAttribute("ParticipantObjectTypeCode"))) {
                 Element name = first(o, "ParticipantObjectName");
                 local = (name == null ? "" : name.getTextContent() + " · ") + o.getAttribute("ParticipantObjectID");
                 external = detail(o, "ExternalPatientName") + " · " + detail(o, "ExternalPatientID");
             }
         }
-        String outcomeText = outcome == 0 ? "complete" : outcome == 4 ? "incomplete (" + missing + " missing)" : "failed";
+        String transfer = missing == 0 && failed == 0 ? "complete" : sent + present > 0 ? "incomplete (" + missing
+                + " missing)" : "failed";
+        String outcomeText = transfer + commitmentText(commitment, requested, committed, commitFailed);
         return new Entry(when, user, medium, external, local, study, proposed, confirmed, sent + present, failed + missing,
                 outcomeText);
+    }
+
+    /** How storage commitment ended, appended to the outcome; empty for records without it or not requested. */
+    static String commitmentText(String state, int requested, int committed, int failed) {
+        return switch (state) {
+            case "committed" -> ", committed (" + committed + ")";
+            case "partial" -> ", NOT COMMITTED: " + (requested - committed) + " of " + requested
+                    + (failed > 0 ? " (" + failed + " refused)" : "");
+            case "failed" -> ", NOT COMMITTED: PACS refused all " + requested;
+            case "unanswered" -> ", commitment not answered";
+            case "request-failed" -> ", commitment request failed";
+            default -> "";
+        };
     }
 
     private static Element first(Element parent, String tag) {

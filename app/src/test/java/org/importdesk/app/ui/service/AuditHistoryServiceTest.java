@@ -69,4 +69,33 @@ class AuditHistoryServiceTest {
     void noFolderMeansNoHistory() throws Exception {
         assertThat(new AuditHistoryService(dir.resolve("absent")).entries()).isEmpty();
     }
+
+    private static org.importdesk.engine.audit.ImportAuditRecord written(String when, int sent, int missing) {
+        return new org.importdesk.engine.audit.ImportAuditRecord(java.time.OffsetDateTime.parse(when), "anna", "desk1",
+                "/media/cdrom", "KN-1", "KLINIKUM NORD", "MÜLLER^ANNA", "L123", "HOSP", "MUELLER^ANNA", "1.2.3", "A77",
+                "PACS@pacs:104", "CTS", "CTS", java.util.Map.of("1.2.840.10008.5.1.4.1.1.2", sent + missing), sent, 0, 0,
+                missing);
+    }
+
+    @Test
+    void theOutcomeSaysWhatStorageCommitmentReported() throws Exception {
+        var writer = new org.importdesk.engine.audit.AuditMessageWriter();
+        writer.store(written("2026-11-22T08:00:00Z", 48, 0), dir);
+        writer.store(written("2026-11-22T09:00:00Z", 48, 0).withCommitment(
+                org.importdesk.engine.audit.StorageCommitmentAudit.of("1.9.1", 48, 48, java.util.Map.of(), 0)), dir);
+        writer.store(written("2026-11-22T10:00:00Z", 48, 0).withCommitment(
+                org.importdesk.engine.audit.StorageCommitmentAudit.of("1.9.2", 48, 46,
+                        java.util.Map.of("1.2.3.4.5", 0x0112, "1.2.3.4.6", 0x0112), 0)), dir);
+        writer.store(written("2026-11-22T11:00:00Z", 48, 0).withCommitment(
+                org.importdesk.engine.audit.StorageCommitmentAudit.of("1.9.3", 48, 0, java.util.Map.of(), 48)), dir);
+
+        List<HistoryService.Entry> entries = new AuditHistoryService(dir).entries();
+
+        assertThat(entries).extracting(HistoryService.Entry::outcome).containsExactly(
+                "complete, commitment not answered",
+                "complete, NOT COMMITTED: 2 of 48 (2 refused)",
+                "complete, committed (48)",
+                "complete");
+        assertThat(entries.get(1).searchText()).contains("not committed");
+    }
 }
