@@ -41,7 +41,8 @@ public final class ConfigCommand {
                 out.println("first run: nothing configured, the built-in defaults apply (embedded H2 file, local archive)");
             }
             for (EffectiveValue v : c.values().values()) {
-                String value = v.key().equals("roles.teamLeadPinHash") ? "(set)" : v.value();
+                String value = v.key().equals("roles.teamLeadPinHash")
+                        || org.importdesk.engine.config.SettingKeys.isSecret(v.key()) ? "(set)" : v.value();
                 out.printf("%-24s = %-50s [%s]%n", v.key(), value, v.source().name().toLowerCase());
             }
             out.println("sends to:    " + (c.settings().usesLocalArchive() ? "local archive " + c.settings().localArchive()

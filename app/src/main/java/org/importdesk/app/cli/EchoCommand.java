@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "echo", mixinStandardHelpOptions = true,
         description = {"C-ECHO a DICOM node (AET@HOST:PORT, or tls:AET@HOST:PORT for DICOM over TLS). Exit 0 when it"
-                + " answers success.", "TLS trusts the JVM's trust store (e.g. JAVA_TOOL_OPTIONS="
-                + "-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=PW)."})
+                + " answers success.", "TLS uses the configured tls.keyStore (client certificate) and tls.trustStore;"
+                + " without them the JVM's trust store and no client certificate."})
 public final class EchoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "AET@HOST:PORT", converter = DicomNodeConverter.class)
     DicomNode node;
@@ -25,6 +25,11 @@ public final class EchoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.Optional<String> tls = node.tls() ? ClientTls.fromConfiguration() : java.util.Optional.empty();
+        if (tls.isPresent()) {
+            System.out.println(node + "\tfailed\t" + tls.get().replace('\n', ' '));
+            return 1;
+        }
         try {
             DicomQueryClient.EchoResult r = new DicomQueryClient(callingAet, timeoutSeconds * 1000, timeoutSeconds * 1000)
                     .echo(node);

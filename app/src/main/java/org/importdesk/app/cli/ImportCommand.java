@@ -167,6 +167,13 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("cannot start the embedded archive: " + e.getMessage());
             return 1;
         }
+        if (to.tls() || worklist != null && worklist.tls()) {
+            Optional<String> tls = ClientTls.fromConfiguration();
+            if (tls.isPresent()) {
+                err.println(tls.get());
+                return 1;
+            }
+        }
         try {
             return importStudy(data, err);
         } finally {

@@ -38,6 +38,11 @@ public final class WorklistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.Optional<String> tls = node.tls() ? ClientTls.fromConfiguration() : java.util.Optional.empty();
+        if (tls.isPresent()) {
+            System.err.println(tls.get());
+            return 1;
+        }
         DicomQueryClient client = new DicomQueryClient(callingAet);
         Reconciler reconciler = new Reconciler(client, CandidateScorer.defaults());
         try {

@@ -164,11 +164,33 @@ public final class ConfigurationLoader {
         String databaseUrl = p.parse(SettingKeys.DATABASE_URL, ConfigurationLoader::jdbcUrl);
         Path archive = p.parse(SettingKeys.LOCAL_ARCHIVE, ConfigurationLoader::path);
         InferenceDevice device = p.parse(SettingKeys.INFERENCE_DEVICE, InferenceDevice::parse);
+        TlsSettings tls = tls(p);
         if (!problems.isEmpty()) {
             return null;
         }
         return new ImportDeskSettings(aet, pacs, worklists, new Roles(leads, Optional.ofNullable(pin)), language,
-                new AutoSendPolicy(autoSend, minimum), databaseUrl, archive, device);
+                new AutoSendPolicy(autoSend, minimum), databaseUrl, archive, device, tls);
+    }
+
+    /** A store needs its password; a password needs its store. The files themselves are checked when used. */
+    private static TlsSettings tls(Parser p) {
+        Optional<Path> keyStore = Optional.ofNullable(p.raw(SettingKeys.TLS_KEY_STORE) == null ? null
+                : p.parse(SettingKeys.TLS_KEY_STORE, ConfigurationLoader::path));
+        Optional<Path> trustStore = Optional.ofNullable(p.raw(SettingKeys.TLS_TRUST_STORE) == null ? null
+                : p.parse(SettingKeys.TLS_TRUST_STORE, ConfigurationLoader::path));
+        String keyPassword = p.raw(SettingKeys.TLS_KEY_STORE_PASSWORD);
+        String trustPassword = p.raw(SettingKeys.TLS_TRUST_STORE_PASSWORD);
+        pair(p, SettingKeys.TLS_KEY_STORE, SettingKeys.TLS_KEY_STORE_PASSWORD);
+        pair(p, SettingKeys.TLS_TRUST_STORE, SettingKeys.TLS_TRUST_STORE_PASSWORD);
+        return new TlsSettings(keyStore, keyPassword, trustStore, trustPassword);
+    }
+
+    private static void pair(Parser p, String store, String password) {
+        if (p.raw(store) != null && p.raw(password) == null) {
+            p.problem(store, "is set but " + password + " is missing (PKCS#12 stores need a password)");
+        } else if (p.raw(store) == null && p.raw(password) != null) {
+            p.problem(password, "is set but " + store + " is missing");
+        }
     }
 
     /** Parses values and records a problem, naming the file the value came from, instead of throwing. */

@@ -14,11 +14,21 @@ import java.util.Optional;
  * @param pacsNodes       PACS to send to, the default one first; empty means the local archive
  * @param worklistNodes   modality worklists to query for the patient; may be empty
  * @param localArchive    folder that receives the studies while no PACS is configured
+ * @param tls             our key store (client certificate) and trust store for TLS nodes
  */
 public record ImportDeskSettings(String stationAeTitle, List<DicomNode> pacsNodes, List<DicomNode> worklistNodes,
                                  Roles roles, Locale language, AutoSendPolicy autoSend, String databaseUrl,
-                                 Path localArchive, InferenceDevice inferenceDevice) {
+                                 Path localArchive, InferenceDevice inferenceDevice, TlsSettings tls) {
+    /** Without TLS key or trust store (the JVM's defaults). */
+    public ImportDeskSettings(String stationAeTitle, List<DicomNode> pacsNodes, List<DicomNode> worklistNodes,
+                              Roles roles, Locale language, AutoSendPolicy autoSend, String databaseUrl,
+                              Path localArchive, InferenceDevice inferenceDevice) {
+        this(stationAeTitle, pacsNodes, worklistNodes, roles, language, autoSend, databaseUrl, localArchive,
+                inferenceDevice, TlsSettings.none());
+    }
+
     public ImportDeskSettings {
+        Objects.requireNonNull(tls, "tls");
         DicomNode.requireAeTitle(stationAeTitle);
         pacsNodes = List.copyOf(pacsNodes);
         worklistNodes = List.copyOf(worklistNodes);

@@ -21,6 +21,12 @@ public final class SettingKeys {
     public static final String DATABASE_URL = "database.url";
     public static final String LOCAL_ARCHIVE = "archive.local.dir";
     public static final String INFERENCE_DEVICE = "inference.device";
+    /** PKCS#12 file with our certificate and private key for TLS client authentication */
+    public static final String TLS_KEY_STORE = "tls.keyStore";
+    public static final String TLS_KEY_STORE_PASSWORD = "tls.keyStorePassword";
+    /** PKCS#12 file with the certificates of the TLS peers we trust (default: the JVM's trust store) */
+    public static final String TLS_TRUST_STORE = "tls.trustStore";
+    public static final String TLS_TRUST_STORE_PASSWORD = "tls.trustStorePassword";
 
     /** {@code pacs.<name>}, {@code pacs.<name>.tls}, {@code worklist.<name>}, {@code worklist.<name>.tls}. */
     static final Pattern NODE_KEY = Pattern.compile("(pacs|worklist)\\.([A-Za-z0-9_-]+)(\\.tls)?");
@@ -38,6 +44,10 @@ public final class SettingKeys {
         FIXED.put(DATABASE_URL, SettingScope.SITE_FIRST);
         FIXED.put(LOCAL_ARCHIVE, SettingScope.SITE_FIRST);
         FIXED.put(INFERENCE_DEVICE, SettingScope.SITE_FIRST);
+        FIXED.put(TLS_KEY_STORE, SettingScope.SITE_FIRST);
+        FIXED.put(TLS_KEY_STORE_PASSWORD, SettingScope.SITE_FIRST);
+        FIXED.put(TLS_TRUST_STORE, SettingScope.SITE_FIRST);
+        FIXED.put(TLS_TRUST_STORE_PASSWORD, SettingScope.SITE_FIRST);
     }
 
     private SettingKeys() {
@@ -51,8 +61,14 @@ public final class SettingKeys {
         return NODE_KEY.matcher(key).matches() ? Optional.of(SettingScope.SITE_FIRST) : Optional.empty();
     }
 
-    /** The group a key belongs to for layering: "pacs" for every pacs.* key, "worklist" likewise, else the key itself. */
+    /**
+     * The group a key belongs to for layering: "pacs" for every pacs.* key, "worklist" and "tls" likewise (a key store
+     * never pairs with the other file's password), else the key itself.
+     */
     static String groupOf(String key) {
+        if (key.startsWith("tls.")) {
+            return "tls";
+        }
         if (key.startsWith("pacs.")) {
             return "pacs";
         }
@@ -60,6 +76,11 @@ public final class SettingKeys {
             return "worklist";
         }
         return key;
+    }
+
+    /** Keys whose values are secrets: shown masked. */
+    public static boolean isSecret(String key) {
+        return key.endsWith("Password");
     }
 
     public static Iterable<String> fixedKeys() {

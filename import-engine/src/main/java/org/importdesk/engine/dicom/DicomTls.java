@@ -20,6 +20,8 @@ import java.security.KeyStore;
  */
 public final class DicomTls {
     private static volatile SSLContext client;
+    /** subject of the client certificate {@link #client} presents; null when none or not known */
+    private static volatile String clientCertificate;
 
     private DicomTls() {
     }
@@ -39,27 +41,71 @@ public final class DicomTls {
     /** Replaces the context used for outgoing TLS associations (null: the JVM default again). */
     public static void useClientContext(SSLContext context) {
         client = context;
+        clientCertificate = null;
     }
 
     /**
-     * A context from key and trust stores (PKCS12 or JKS, by content).
+     * Outgoing TLS associations present the certificate in {@code keyStore} when the peer asks for one (mutual TLS)
+     * and trust the certificates in {@code trustStore}. Every store is checked first (file, password, a private key,
+     * certificate validity): a {@link TlsConfigurationException} names the file and the problem.
+     *
+     * @param keyStore   PKCS#12 with our certificate and private key; null to present none
+     * @param trustStore PKCS#12 with the certificates we trust; null for the JVM's default trust store
+     */
+    public static void configureClient(Path keyStore, char[] keyPassword, Path trustStore, char[] trustPassword)
+            throws IOException {
+        SSLContext c = context(keyStore, keyPassword, trustStore, trustPassword);
+        String subject = keyStore == null ? null : certificateSubject(keyStore, keyPassword);
+        client = c;
+        clientCertificate = subject;
+    }
+
+    /** The subject of the client certificate outgoing associations present, or null when none is configured. */
+    public static String clientCertificate() {
+        return clientCertificate;
+    }
+
+    /**
+     * A context from key and trust stores (PKCS12 or JKS, by content), each checked: a
+     * {@link TlsConfigurationException} says which file is missing, unreadable, not a store, opened with the wrong
+     * password, without a private key (key store) or certificate (trust store), or holds an expired certificate.
      *
      * @param keyStore   our certificate and private key (for a server, or client authentication); null for none
      * @param trustStore the certificates we trust; null for the JVM default
      */
     public static SSLContext context(Path keyStore, char[] keyPassword, Path trustStore, char[] trustPassword)
             throws IOException {
-        try {
-            KeyManagerFactory kmf = null;
-            if (keyStore != null) {
+        KeyManagerFactory kmf = null;
+        if (keyStore != null) {
+            KeyStore keys = load(keyStore, keyPassword, "key store");
+            checkKeyEntries(keyStore, keys);
+            try {
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(load(keyStore, keyPassword), keyPassword);
+                kmf.init(keys, keyPassword);
+            } catch (java.security.UnrecoverableKeyException e) {
+                throw new TlsConfigurationException(keyStore, "the private key in key store " + keyStore
+                        + " is protected by another password than the store (PKCS#12 needs one password for both)", e);
+            } catch (GeneralSecurityException e) {
+                throw new TlsConfigurationException(keyStore, "key store " + keyStore + " cannot be used: "
+                        + e.getMessage(), e);
             }
-            TrustManagerFactory tmf = null;
-            if (trustStore != null) {
+        }
+        TrustManagerFactory tmf = null;
+        if (trustStore != null) {
+            KeyStore trusted = load(trustStore, trustPassword, "trust store");
+            try {
+                if (java.util.Collections.list(trusted.aliases()).stream().noneMatch(a -> isCertificate(trusted, a))) {
+                    throw new TlsConfigurationException(trustStore, "trust store " + trustStore
+                            + " holds no certificate", null);
+                }
                 tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(load(trustStore, trustPassword));
+                tmf.init(trusted);
+            } catch (GeneralSecurityException e) {
+                throw new TlsConfigurationException(trustStore, "trust store " + trustStore + " cannot be used: "
+                        + e.getMessage(), e);
             }
+        }
+        try {
             SSLContext c = SSLContext.getInstance("TLS");
             c.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return c;
@@ -68,11 +114,80 @@ public final class DicomTls {
         }
     }
 
-    private static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("key or trust store not found: " + file);
+    private static boolean isCertificate(KeyStore store, String alias) {
+        try {
+            return store.getCertificate(alias) != null;
+        } catch (java.security.KeyStoreException e) {
+            return false;
         }
-        return KeyStore.getInstance(file.toFile(), password);
+    }
+
+    /** At least one private key, and every certificate that goes with a key within its validity now. */
+    private static void checkKeyEntries(Path file, KeyStore keys) throws TlsConfigurationException {
+        try {
+            boolean anyKey = false;
+            for (String alias : java.util.Collections.list(keys.aliases())) {
+                if (!keys.isKeyEntry(alias)) {
+                    continue;
+                }
+                anyKey = true;
+                if (keys.getCertificate(alias) instanceof java.security.cert.X509Certificate x) {
+                    try {
+                        x.checkValidity();
+                    } catch (java.security.cert.CertificateExpiredException e) {
+                        throw new TlsConfigurationException(file, "the certificate in key store " + file + " ("
+                                + x.getSubjectX500Principal().getName() + ") expired on "
+                                + x.getNotAfter().toInstant() + ": renew it", e);
+                    } catch (java.security.cert.CertificateNotYetValidException e) {
+                        throw new TlsConfigurationException(file, "the certificate in key store " + file + " ("
+                                + x.getSubjectX500Principal().getName() + ") is not valid before "
+                                + x.getNotBefore().toInstant(), e);
+                    }
+                }
+            }
+            if (!anyKey) {
+                throw new TlsConfigurationException(file, "key store " + file + " holds no private key (it must"
+                        + " hold our certificate with its key; a store of trusted certificates belongs in the trust"
+                        + " store)", null);
+            }
+        } catch (java.security.KeyStoreException e) {
+            throw new TlsConfigurationException(file, "key store " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String certificateSubject(Path keyStore, char[] password) throws IOException {
+        KeyStore keys = load(keyStore, password, "key store");
+        try {
+            for (String alias : java.util.Collections.list(keys.aliases())) {
+                if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof java.security.cert.X509Certificate x) {
+                    return x.getSubjectX500Principal().getName();
+                }
+            }
+            return null;
+        } catch (java.security.KeyStoreException e) {
+            return null;
+        }
+    }
+
+    private static KeyStore load(Path file, char[] password, String role) throws TlsConfigurationException {
+        if (!Files.exists(file)) {
+            throw new TlsConfigurationException(file, role + " not found: " + file, null);
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new TlsConfigurationException(file, role + " " + file + " is not a readable file", null);
+        }
+        try {
+            return KeyStore.getInstance(file.toFile(), password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.security.UnrecoverableKeyException
+                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                throw new TlsConfigurationException(file, "wrong password for " + role + " " + file, e);
+            }
+            throw new TlsConfigurationException(file, role + " " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new TlsConfigurationException(file, role + " " + file + " is not a PKCS#12 or JKS key store: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Wraps a connected socket in TLS as the client and completes the handshake. */

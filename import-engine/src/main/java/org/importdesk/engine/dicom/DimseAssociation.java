@@ -95,7 +95,7 @@ public final class DimseAssociation implements AutoCloseable {
                 socket = DicomTls.wrapClient(socket, peer.host(), peer.port());
             } catch (javax.net.ssl.SSLException e) {
                 closeQuietly(socket);
-                throw new DicomNetworkException("TLS with " + peer + " failed: " + e.getMessage(), false, e);
+                throw new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e);
             } catch (IOException e) {
                 closeQuietly(socket);
                 throw new DicomNetworkException("TLS with " + peer + " failed: " + e.getMessage(), true, e);
@@ -137,7 +137,16 @@ public final class DimseAssociation implements AutoCloseable {
         } catch (DicomNetworkException e) {
             closeQuietly(socket);
             throw e;
+        } catch (javax.net.ssl.SSLException e) {
+            // TLS 1.3: the server judges our certificate after our handshake returned; its alert comes here
+            closeQuietly(socket);
+            throw new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e);
         } catch (IOException e) {
+            if (socket instanceof javax.net.ssl.SSLSocket ssl) {
+                DicomNetworkException refused = TlsFailures.afterHandshake(ssl, e, peer, DicomTls.clientCertificate());
+                closeQuietly(socket);
+                throw refused;
+            }
             closeQuietly(socket);
             throw new DicomNetworkException("association with " + peer + " failed: " + e, true, e);
         }

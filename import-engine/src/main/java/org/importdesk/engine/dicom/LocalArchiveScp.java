@@ -57,6 +57,8 @@ public final class LocalArchiveScp implements AutoCloseable {
     private final Map<String, String> studyPatient = new ConcurrentHashMap<>();
     /** Transaction UID to the storage commitment report received (or awaited) for it */
     private final Map<String, CompletableFuture<StorageCommitmentResult>> commitments = new ConcurrentHashMap<>();
+    /** Why TLS clients were refused, oldest first */
+    private final List<String> refusedHandshakes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LocalArchiveScp(Path archive, String aeTitle, ServerSocket server) {
         this.archive = archive;
@@ -86,14 +88,28 @@ public final class LocalArchiveScp implements AutoCloseable {
      */
     public static LocalArchiveScp start(Path archive, String aeTitle, int port, javax.net.ssl.SSLContext tls)
             throws IOException {
+        return start(archive, aeTitle, port, tls, false);
+    }
+
+    /**
+     * Starts listening on 127.0.0.1 inside TLS 1.2/1.3; with {@code requireClientCertificate}, only clients that
+     * present a certificate the context's trust store accepts get an association (mutual TLS). Refused handshakes
+     * are logged and kept ({@link #refusedHandshakes()}).
+     */
+    public static LocalArchiveScp start(Path archive, String aeTitle, int port, javax.net.ssl.SSLContext tls,
+                                        boolean requireClientCertificate) throws IOException {
         Files.createDirectories(archive);
         ServerSocket s;
         if (tls == null) {
+            if (requireClientCertificate) {
+                throw new IllegalArgumentException("client certificates need TLS");
+            }
             s = new ServerSocket();
         } else {
             javax.net.ssl.SSLServerSocket ssl = (javax.net.ssl.SSLServerSocket) tls.getServerSocketFactory()
                     .createServerSocket();
             ssl.setEnabledProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
+            ssl.setNeedClientAuth(requireClientCertificate);
             s = ssl;
         }
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -105,6 +121,11 @@ public final class LocalArchiveScp implements AutoCloseable {
 
     public DicomNode node() {
         return new DicomNode(aeTitle, "127.0.0.1", server.getLocalPort(), server instanceof javax.net.ssl.SSLServerSocket);
+    }
+
+    /** Why TLS handshakes with clients failed (no certificate, untrusted, expired, not TLS), oldest first. */
+    public List<String> refusedHandshakes() {
+        return List.copyOf(refusedHandshakes);
     }
 
     public int instanceCount() {
@@ -191,6 +212,10 @@ public final class LocalArchiveScp implements AutoCloseable {
                 }
                 handle(m, contexts, out);
             }
+        } catch (javax.net.ssl.SSLException e) {
+            String why = TlsFailures.describeRefusedClient(e);
+            refusedHandshakes.add(why);
+            LOG.warn("{}: TLS client {} refused: {}", aeTitle, socket.getInetAddress().getHostAddress(), why);
         } catch (IOException e) {
             LOG.debug("local archive: association ended: {}", e.toString());
         }

@@ -16,8 +16,12 @@ public final class EngineEchoService implements EchoService {
 
     @Override
     public String echo(String node) throws Exception {
+        DicomNode peer = DicomNode.parse(node);
+        if (peer.tls()) {
+            org.importdesk.app.cli.ClientTls.apply(settings.current().tls());
+        }
         DicomQueryClient.EchoResult r = new DicomQueryClient(settings.current().stationAeTitle(), 5000, 5000)
-                .echo(DicomNode.parse(node));
+                .echo(peer);
         if (!r.status().success()) {
             throw new Exception("answered with status " + r.status());
         }

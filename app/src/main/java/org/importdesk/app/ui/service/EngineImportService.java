@@ -58,7 +58,7 @@ public final class EngineImportService implements ImportService, AutoCloseable {
     private synchronized DicomNode node() throws IOException {
         var pacs = settings.current().defaultPacs();
         if (pacs.isPresent()) {
-            return DicomNode.parse(pacs.get().spec());
+            return ConfiguredNodes.of(pacs.get(), settings.current());
         }
         if (archive == null) {
             archive = LocalArchiveScp.start(settings.current().localArchive(), "LOCALARCHIVE", 0);

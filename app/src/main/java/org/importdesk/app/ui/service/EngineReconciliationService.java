@@ -26,8 +26,10 @@ public final class EngineReconciliationService implements ReconciliationService 
     @Override
     public List<Candidate> candidates(PatientRecord external) throws Exception {
         var s = settings.current();
-        Optional<DicomNode> worklist = s.worklistNodes().stream().findFirst().map(n -> DicomNode.parse(n.spec()));
-        Optional<DicomNode> pacs = s.defaultPacs().map(n -> DicomNode.parse(n.spec()));
+        Optional<DicomNode> worklist = s.worklistNodes().isEmpty() ? Optional.empty()
+                : Optional.of(ConfiguredNodes.of(s.worklistNodes().get(0), s));
+        Optional<DicomNode> pacs = s.defaultPacs().isEmpty() ? Optional.empty()
+                : Optional.of(ConfiguredNodes.of(s.defaultPacs().get(), s));
         if (worklist.isEmpty() && pacs.isEmpty()) {
             return List.of();
         }
