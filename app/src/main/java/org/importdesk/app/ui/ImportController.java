@@ -164,10 +164,15 @@ public final class ImportController implements ScreenController {
                 case PARTIAL -> ws.text("import.partial", result.failed());
                 case FAILED -> ws.text("import.failed", String.join("; ", result.problems()));
             };
+            var commitment = result.commitment();
+            if (commitment.requestedAtAll()) {
+                text += " " + ws.text("import.commitment." + commitment.state().code(), commitment.committed(),
+                        commitment.requested(), commitment.failures().size());
+            }
             row.state.set(text + (result.retries() > 0 ? " · " + ws.text("import.retries", result.retries()) : ""));
             problems.getItems().setAll(result.problems());
-            showFinal(result.outcome() == ImportService.Outcome.COMPLETE, text);
-            if (result.outcome() == ImportService.Outcome.COMPLETE) {
+            showFinal(result.finished(), text);
+            if (result.finished()) {
                 ws.session().importedStudies.add(s.studyInstanceUid());
             }
             ws.session().lastImport.set(result);

@@ -47,6 +47,7 @@ public final class ConfigurationLoader {
         d.put(SettingKeys.DATABASE_URL, "jdbc:h2:file:${data}/db/importdesk");
         d.put(SettingKeys.LOCAL_ARCHIVE, "${data}/archive");
         d.put(SettingKeys.INFERENCE_DEVICE, "CPU");
+        d.put(SettingKeys.COMMITMENT_WAIT, "60");
         DEFAULTS = java.util.Collections.unmodifiableMap(d);
     }
 
@@ -165,11 +166,41 @@ public final class ConfigurationLoader {
         Path archive = p.parse(SettingKeys.LOCAL_ARCHIVE, ConfigurationLoader::path);
         InferenceDevice device = p.parse(SettingKeys.INFERENCE_DEVICE, InferenceDevice::parse);
         TlsSettings tls = tls(p);
+        Integer commitmentPort = p.raw(SettingKeys.COMMITMENT_PORT) == null ? null
+                : p.parse(SettingKeys.COMMITMENT_PORT, ConfigurationLoader::port);
+        Integer commitmentWait = p.parse(SettingKeys.COMMITMENT_WAIT, ConfigurationLoader::seconds);
         if (!problems.isEmpty()) {
             return null;
         }
+        StorageCommitmentSettings commitment = new StorageCommitmentSettings(commitmentPort == null
+                ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(commitmentPort),
+                java.time.Duration.ofSeconds(commitmentWait));
         return new ImportDeskSettings(aet, pacs, worklists, new Roles(leads, Optional.ofNullable(pin)), language,
-                new AutoSendPolicy(autoSend, minimum), databaseUrl, archive, device, tls);
+                new AutoSendPolicy(autoSend, minimum), databaseUrl, archive, device, tls, commitment);
+    }
+
+    static int port(String text) {
+        int p = integer(text);
+        if (p < 1 || p > 65535) {
+            throw new IllegalArgumentException("is outside 1..65535");
+        }
+        return p;
+    }
+
+    static int seconds(String text) {
+        int s = integer(text);
+        if (s < 1 || s > 3600) {
+            throw new IllegalArgumentException("must be between 1 and 3600 seconds");
+        }
+        return s;
+    }
+
+    private static int integer(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is not a whole number");
+        }
     }
 
     /** A store needs its password; a password needs its store. The files themselves are checked when used. */

@@ -15,20 +15,23 @@ import java.util.Optional;
  * @param worklistNodes   modality worklists to query for the patient; may be empty
  * @param localArchive    folder that receives the studies while no PACS is configured
  * @param tls             our key store (client certificate) and trust store for TLS nodes
+ * @param commitment      whether, and where, storage commitment is received after sending to a PACS
  */
 public record ImportDeskSettings(String stationAeTitle, List<DicomNode> pacsNodes, List<DicomNode> worklistNodes,
                                  Roles roles, Locale language, AutoSendPolicy autoSend, String databaseUrl,
-                                 Path localArchive, InferenceDevice inferenceDevice, TlsSettings tls) {
-    /** Without TLS key or trust store (the JVM's defaults). */
+                                 Path localArchive, InferenceDevice inferenceDevice, TlsSettings tls,
+                                 StorageCommitmentSettings commitment) {
+    /** Without TLS key or trust store (the JVM's defaults) and without storage commitment. */
     public ImportDeskSettings(String stationAeTitle, List<DicomNode> pacsNodes, List<DicomNode> worklistNodes,
                               Roles roles, Locale language, AutoSendPolicy autoSend, String databaseUrl,
                               Path localArchive, InferenceDevice inferenceDevice) {
         this(stationAeTitle, pacsNodes, worklistNodes, roles, language, autoSend, databaseUrl, localArchive,
-                inferenceDevice, TlsSettings.none());
+                inferenceDevice, TlsSettings.none(), StorageCommitmentSettings.off());
     }
 
     public ImportDeskSettings {
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(commitment, "commitment");
         DicomNode.requireAeTitle(stationAeTitle);
         pacsNodes = List.copyOf(pacsNodes);
         worklistNodes = List.copyOf(worklistNodes);

@@ -27,6 +27,10 @@ public final class SettingKeys {
     /** PKCS#12 file with the certificates of the TLS peers we trust (default: the JVM's trust store) */
     public static final String TLS_TRUST_STORE = "tls.trustStore";
     public static final String TLS_TRUST_STORE_PASSWORD = "tls.trustStorePassword";
+    /** port of our listener for storage commitment reports; unset: no storage commitment from the workstation */
+    public static final String COMMITMENT_PORT = "commitment.port";
+    /** seconds to wait for the storage commitment report */
+    public static final String COMMITMENT_WAIT = "commitment.waitSeconds";
 
     /** {@code pacs.<name>}, {@code pacs.<name>.tls}, {@code worklist.<name>}, {@code worklist.<name>.tls}. */
     static final Pattern NODE_KEY = Pattern.compile("(pacs|worklist)\\.([A-Za-z0-9_-]+)(\\.tls)?");
@@ -48,6 +52,8 @@ public final class SettingKeys {
         FIXED.put(TLS_KEY_STORE_PASSWORD, SettingScope.SITE_FIRST);
         FIXED.put(TLS_TRUST_STORE, SettingScope.SITE_FIRST);
         FIXED.put(TLS_TRUST_STORE_PASSWORD, SettingScope.SITE_FIRST);
+        FIXED.put(COMMITMENT_PORT, SettingScope.SITE_FIRST);
+        FIXED.put(COMMITMENT_WAIT, SettingScope.SITE_FIRST);
     }
 
     private SettingKeys() {

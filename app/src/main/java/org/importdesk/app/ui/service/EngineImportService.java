@@ -2,6 +2,7 @@ package org.importdesk.app.ui.service;
 
 import org.importdesk.engine.audit.AuditMessageWriter;
 import org.importdesk.engine.audit.ImportAuditRecord;
+import org.importdesk.engine.audit.StorageCommitmentAudit;
 import org.importdesk.engine.dicom.DicomNode;
 import org.importdesk.engine.dicom.LocalArchiveScp;
 import org.importdesk.engine.send.CoercionPlan;
@@ -11,7 +12,9 @@ import org.importdesk.engine.send.SendItem;
 import org.importdesk.engine.send.SendItems;
 import org.importdesk.engine.send.SendOptions;
 import org.importdesk.engine.send.SendQueue;
+import org.importdesk.engine.send.SendException;
 import org.importdesk.engine.send.SendReport;
+import org.importdesk.engine.send.StorageCommitter;
 import org.importdesk.engine.send.StudySender;
 import org.importdesk.engine.send.StudyUidCollisionException;
 
@@ -68,6 +71,7 @@ public final class EngineImportService implements ImportService, AutoCloseable {
 
     @Override
     public Result send(Request request, Progress progress) throws Exception {
+        boolean toPacs = !settings.current().usesLocalArchive();
         DicomNode node = node();
         List<SendItem> items = SendItems.of(request.study());
         ReconciliationService.Candidate p = request.patient();
@@ -107,16 +111,44 @@ public final class EngineImportService implements ImportService, AutoCloseable {
             List<String> problems = new ArrayList<>(report.warnings());
             report.missing().stream().limit(20).forEach(r -> problems.add("missing " + r.sopInstanceUid()
                     + (r.reason().isEmpty() ? "" : ": " + r.reason())));
-            audit(request, node, items, sent, present, failed, report.missing().size());
+            StorageCommitmentAudit commitment = StorageCommitmentAudit.notRequested();
+            var commitmentSettings = settings.current().commitment();
+            if (report.complete() && commitmentSettings.enabled() && toPacs) {
+                progress.update(done.get(), 0, total, retries.get(), "waiting for storage commitment");
+                commitment = commit(queue, node, report.jobId(), commitmentSettings);
+                commitment.failures().entrySet().stream().limit(20).forEach(f -> problems.add("not committed "
+                        + f.getKey() + ": " + StorageCommitmentAudit.reasonText(f.getValue())));
+                if (commitment.outcomeIndicator() != 0) {
+                    problems.add(0, commitment.summary());
+                }
+            }
+            audit(request, node, items, sent, present, failed, report.missing().size(), commitment);
             Outcome outcome = report.complete() ? Outcome.COMPLETE : sent + present > 0 ? Outcome.PARTIAL : Outcome.FAILED;
             // failed instances are also missing ones: count each missing instance once
             return new Result(outcome, sent, present, Math.max(failed, report.missing().size()), total, retries.get(),
-                    problems, node.toString());
+                    problems, node.toString(), commitment);
+        }
+    }
+
+    /** N-ACTION to the PACS, its report received on the configured port (all interfaces: the PACS is remote). */
+    private StorageCommitmentAudit commit(SendQueue queue, DicomNode pacs, String jobId,
+                                          org.importdesk.engine.config.StorageCommitmentSettings c) {
+        String aet = settings.current().stationAeTitle();
+        try (LocalArchiveScp listener = LocalArchiveScp.commitmentListener(aet,
+                new java.net.InetSocketAddress(0).getAddress(), c.port().getAsInt())) {
+            return new StorageCommitter(queue, aet, listener).commit(pacs, jobId, c.timeout()).audit();
+        } catch (IOException | SendException e) {
+            return StorageCommitmentAudit.requestFailed(e.getMessage());
         }
     }
 
     private void audit(Request request, DicomNode node, List<SendItem> items, int sent, int present, int failed, int missing)
             throws IOException {
+        audit(request, node, items, sent, present, failed, missing, StorageCommitmentAudit.notRequested());
+    }
+
+    private void audit(Request request, DicomNode node, List<SendItem> items, int sent, int present, int failed,
+                       int missing, StorageCommitmentAudit commitment) throws IOException {
         Map<String, Integer> bySopClass = new TreeMap<>();
         items.forEach(i -> bySopClass.merge(i.sopClassUid(), 1, Integer::sum));
         var external = request.externalPatient();
@@ -124,7 +156,7 @@ public final class EngineImportService implements ImportService, AutoCloseable {
         ImportAuditRecord record = new ImportAuditRecord(OffsetDateTime.now(), request.user(), host(), request.medium(),
                 external.patientId(), external.issuerOfPatientId(), external.patientName(), local.patientId(),
                 local.issuer(), local.name(), request.study().studyInstanceUid(), local.accession(), node.toString(),
-                request.proposedClass(), request.classCode(), bySopClass, sent, present, failed, missing);
+                request.proposedClass(), request.classCode(), bySopClass, sent, present, failed, missing, commitment);
         new AuditMessageWriter().store(record, auditDirectory());
     }
 

@@ -24,8 +24,27 @@ public interface ImportService {
 
     enum Outcome { COMPLETE, PARTIAL, FAILED }
 
+    /**
+     * @param commitment what storage commitment reported after a complete send (not requested when not configured,
+     *                   or when sending to the embedded archive)
+     */
     record Result(Outcome outcome, int sent, int alreadyPresent, int failed, int total, int retries,
-                  List<String> problems, String destination) {
+                  List<String> problems, String destination,
+                  org.importdesk.engine.audit.StorageCommitmentAudit commitment) {
+        public Result {
+            commitment = commitment == null ? org.importdesk.engine.audit.StorageCommitmentAudit.notRequested()
+                    : commitment;
+        }
+
+        public Result(Outcome outcome, int sent, int alreadyPresent, int failed, int total, int retries,
+                      List<String> problems, String destination) {
+            this(outcome, sent, alreadyPresent, failed, total, retries, problems, destination, null);
+        }
+
+        /** Complete in the archive and, where asked for, committed by it. */
+        public boolean finished() {
+            return outcome == Outcome.COMPLETE && commitment.outcomeIndicator() == 0;
+        }
     }
 
     Result send(Request request, Progress progress) throws Exception;
