@@ -47,6 +47,17 @@ class ConfigCommandTest {
     }
 
     @Test
+    void showNeverPrintsTlsPasswords() throws Exception {
+        Files.createDirectories(tmp.resolve("etc"));
+        Files.writeString(tmp.resolve("etc/site.properties"), "tls.keyStore=/etc/importdesk/desk1.p12\n"
+                + "tls.keyStorePassword=k3y-s3cret\ntls.trustStore=/etc/importdesk/ca.p12\ntls.trustStorePassword=tru5t\n");
+        assertThat(run("config", "show")).isZero();
+        assertThat(out.toString()).doesNotContain("k3y-s3cret").doesNotContain("tru5t")
+                .containsPattern("tls.keyStorePassword\\s+= \\(set\\)\\s+\\[site]")
+                .containsPattern("tls.keyStore\\s+= /etc/importdesk/desk1.p12\\s+\\[site]");
+    }
+
+    @Test
     void showNamesTheSiteAsSourceAndFailsOnAnInvalidFile() throws Exception {
         Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(tmp.resolve("etc/site.properties"), "pacs.main=PACS@pacs:104\ninference.device=GPU\n");
