@@ -106,8 +106,18 @@ public final class DicomTls {
             }
         }
         try {
+            if (tmf == null) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init((KeyStore) null);
+            }
+            javax.net.ssl.TrustManager[] trust = tmf.getTrustManagers();
+            for (int i = 0; i < trust.length; i++) {
+                if (trust[i] instanceof javax.net.ssl.X509ExtendedTrustManager x) {
+                    trust[i] = new ValidityCheckingTrustManager(x);
+                }
+            }
             SSLContext c = SSLContext.getInstance("TLS");
-            c.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            c.init(kmf == null ? null : kmf.getKeyManagers(), trust, null);
             return c;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS from " + keyStore + " / " + trustStore + ": " + e.getMessage(), e);
@@ -197,7 +207,18 @@ public final class DicomTls {
         javax.net.ssl.SSLParameters p = s.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");
         s.setSSLParameters(p);
-        s.startHandshake();
+        try {
+            s.startHandshake();
+        } catch (IOException e) {
+            // our write can fail ("Broken pipe") before we read the alert that says why the peer closed
+            javax.net.ssl.SSLException alert = String.valueOf(e.getMessage()).contains("alert") ? null
+                    : TlsFailures.pendingAlert(s);
+            if (alert != null) {
+                alert.addSuppressed(e);
+                throw alert;
+            }
+            throw e;
+        }
         return s;
     }
 }

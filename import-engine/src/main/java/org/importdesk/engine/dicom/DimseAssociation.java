@@ -98,7 +98,7 @@ public final class DimseAssociation implements AutoCloseable {
                 throw new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e);
             } catch (IOException e) {
                 closeQuietly(socket);
-                throw new DicomNetworkException("TLS with " + peer + " failed: " + e.getMessage(), true, e);
+                throw TlsFailures.handshakeBroken(e, peer, DicomTls.clientCertificate());
             }
         }
         try {
@@ -138,9 +138,13 @@ public final class DimseAssociation implements AutoCloseable {
             closeQuietly(socket);
             throw e;
         } catch (javax.net.ssl.SSLException e) {
-            // TLS 1.3: the server judges our certificate after our handshake returned; its alert comes here
+            // TLS 1.3: the server judges our certificate after our handshake returned; its alert comes here, or
+            // our write fails first and the alert is still to be read
+            DicomNetworkException failure = String.valueOf(e.getMessage()).contains("alert")
+                    ? new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e)
+                    : TlsFailures.afterHandshake((javax.net.ssl.SSLSocket) socket, e, peer, DicomTls.clientCertificate());
             closeQuietly(socket);
-            throw new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e);
+            throw failure;
         } catch (IOException e) {
             if (socket instanceof javax.net.ssl.SSLSocket ssl) {
                 DicomNetworkException refused = TlsFailures.afterHandshake(ssl, e, peer, DicomTls.clientCertificate());

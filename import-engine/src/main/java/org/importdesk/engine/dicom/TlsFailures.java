@@ -39,8 +39,8 @@ public final class TlsFailures {
             return "TLS with " + who + " failed: its certificate does not name " + peer.host() + ": " + rootMessage(e);
         }
         if (all.contains("certificate_expired")) {
-            return "TLS handshake refused by " + who + ": it says our client certificate has expired ("
-                    + (ourCertificate == null ? "none configured" : "ours is " + ourCertificate) + ")";
+            return "TLS handshake refused by " + who + ": it says our client certificate has expired"
+                    + (ourCertificate == null ? "" : " (ours is " + ourCertificate + ")");
         }
         if (all.contains("certificate_required") || all.contains("bad_certificate")
                 || all.contains("certificate_unknown") || all.contains("unknown_ca")) {
@@ -59,7 +59,28 @@ public final class TlsFailures {
             return "TLS handshake refused by " + who + " (handshake_failure: no common cipher suite, or it refused"
                     + " our client certificate: " + (ourCertificate == null ? "none configured" : ourCertificate) + ")";
         }
+        if (all.contains("broken pipe") || all.contains("connection reset")) {
+            return brokenOff(e, peer, ourCertificate);
+        }
         return "TLS with " + who + " failed: " + e.getMessage();
+    }
+
+    /**
+     * The handshake failed without a TLS alert (a plain socket error). A peer that closes in the middle of the
+     * handshake has, as a rule, refused us; its alert was lost with our failed write. Not retried then.
+     */
+    static DicomNetworkException handshakeBroken(java.io.IOException e, DicomNode peer, String ourCertificate) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (m.contains("broken pipe") || m.contains("connection reset")) {
+            return new DicomNetworkException(brokenOff(e, peer, ourCertificate), false, e);
+        }
+        return new DicomNetworkException("TLS with " + peer + " failed: " + e.getMessage(), true, e);
+    }
+
+    private static String brokenOff(Exception e, DicomNode peer, String ourCertificate) {
+        return "TLS handshake with " + peer + " broken off by the peer (" + e.getMessage() + "): most likely it"
+                + " refused our client certificate (" + (ourCertificate == null ? "none configured" : ourCertificate)
+                + "); its log says why";
     }
 
     /**
@@ -70,17 +91,29 @@ public final class TlsFailures {
      */
     static DicomNetworkException afterHandshake(javax.net.ssl.SSLSocket socket, java.io.IOException failure,
                                                 DicomNode peer, String ourCertificate) {
-        try {
-            socket.setSoTimeout(2000);
-            socket.getInputStream().read();
-        } catch (SSLException alert) {
+        SSLException alert = pendingAlert(socket);
+        if (alert != null) {
             return new DicomNetworkException(describe(alert, peer, ourCertificate), false, alert);
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // nothing more to learn
         }
         String mine = ourCertificate == null ? "we have none configured, tls.keyStore" : "ours is " + ourCertificate;
         return new DicomNetworkException("TLS connection to " + peer + " closed right after the handshake ("
                 + failure.getMessage() + "): it probably refused our client certificate (" + mine + ")", true, failure);
+    }
+
+    /**
+     * The alert the peer sent before closing, when our own write failed first ("Broken pipe"): read from the socket,
+     * or null when there is none to read.
+     */
+    static SSLException pendingAlert(javax.net.ssl.SSLSocket socket) {
+        try {
+            socket.setSoTimeout(2000);
+            socket.getInputStream().read();
+        } catch (SSLException alert) {
+            return String.valueOf(alert.getMessage()).contains("alert") ? alert : null;
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // nothing more to learn
+        }
+        return null;
     }
 
     /** Why our server refused a client's handshake, for the log. */
