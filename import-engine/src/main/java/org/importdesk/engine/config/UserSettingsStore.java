@@ -79,7 +79,8 @@ public final class UserSettingsStore {
                 w.write("# Keys: language, station.aet, pacs.<name>=AET@host:port, pacs.<name>.tls, pacs.default,\n");
                 w.write("#       worklist.<name>=AET@host:port, worklist.<name>.tls, database.url, archive.local.dir,\n");
                 w.write("#       inference.device (CPU|GPU), tls.keyStore, tls.keyStorePassword, tls.trustStore,\n");
-                w.write("#       tls.trustStorePassword (PKCS#12 files for TLS nodes; the key store is our client certificate)\n");
+                w.write("#       tls.trustStorePassword (PKCS#12 files for TLS nodes; the key store is our client certificate),\n");
+                w.write("#       commitment.port, commitment.waitSeconds (storage commitment after sending to a PACS)\n");
                 for (Map.Entry<String, String> e : values.entrySet()) {
                     w.write(escape(e.getKey(), true) + "=" + escape(e.getValue(), false) + "\n");
                 }

@@ -14,7 +14,11 @@ import java.security.KeyStore;
 /**
  * TLS for DICOM associations (PS3.15 Annex B, the upper layer protocol unchanged inside TLS), with the JDK's JSSE.
  * Associations to nodes marked TLS use {@link #clientContext()}: by default the JVM's (its default trust store, or
- * {@code javax.net.ssl.trustStore}); {@link #useClientContext} replaces it, for example with a site trust store.
+ * {@code javax.net.ssl.trustStore}); {@link #configureClient} replaces it with a site trust store and our own
+ * certificate for peers that require client certificates (mutual TLS), {@link #useClientContext} with any context.
+ * Our SCP side requires client certificates with {@code LocalArchiveScp.start(..., true)}. Failures say which file or
+ * which side is at fault ({@link TlsConfigurationException}, {@link TlsFailures}); a peer certificate outside its
+ * validity is refused even when it is trusted directly.
  * TLS 1.2 and 1.3 only. The peer's certificate must chain to a trusted one and name the host we connect to (HTTPS-style
  * endpoint identification: a DNS name or, for an IP address, an IP subject alternative name).
  */
