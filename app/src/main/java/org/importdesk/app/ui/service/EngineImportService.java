@@ -115,6 +115,22 @@ public final class EngineImportService implements ImportService, AutoCloseable {
         }
     }
 
+    @Override
+    public Map<String, ImportMark> marks(java.util.Collection<String> studyUids) throws Exception {
+        if (studyUids.isEmpty() || !java.nio.file.Files.exists(dataDirectory.resolve("send-queue.mv.db"))) {
+            return Map.of();
+        }
+        Map<String, List<org.importdesk.engine.send.StudyJobSummary>> byStudy = new java.util.HashMap<>();
+        try (SendQueue queue = SendQueue.open(dataDirectory)) {
+            for (var job : queue.jobsForStudies(studyUids)) {
+                byStudy.computeIfAbsent(job.studyUid(), k -> new ArrayList<>()).add(job);
+            }
+        }
+        Map<String, ImportMark> out = new java.util.HashMap<>();
+        byStudy.forEach((uid, jobs) -> out.put(uid, ImportMark.fromJobs(jobs)));
+        return out;
+    }
+
     private void audit(Request request, DicomNode node, List<SendItem> items, int sent, int present, int failed, int missing)
             throws IOException {
         Map<String, Integer> bySopClass = new TreeMap<>();
