@@ -96,7 +96,7 @@ class ImportMarkersTest {
             ws.session().studyChosen(p, ct.study());
             ws.session().confirmedClass.set(new ClassificationService.ClassChoice("CTS", "CT Schädel", "CT"));
             ws.session().confirmedPatient.set(new ReconciliationService.Candidate(p.patientId(), p.issuerOfPatientId(),
-                    p.patientName(), p.birthDate(), p.sex(), ct.study().accessionNumber(), -1, "disc", List.of()));
+                    p.patientName(), p.birthDate(), p.sex(), ct.study().accessionNumber(), -1, "disc", List.of(), false, false));
             ws.show(Screen.IMPORT);
         });
         waitFor(180, () -> ws.session().lastImport.get() != null);
