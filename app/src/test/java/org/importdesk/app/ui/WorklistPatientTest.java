@@ -165,7 +165,7 @@ class WorklistPatientTest {
         ImportService.Result result = ws.session().lastImport.get();
         assertThat(result.outcome()).as(String.join("; ", result.problems())).isEqualTo(ImportService.Outcome.COMPLETE);
 
-        List<String> ids = orthanc.instanceIds();
+        List<String> ids = instancesOf(chest.study().studyInstanceUid());
         assertThat(ids).hasSize(chest.study().instanceCount());
         for (String id : ids) {
             String tags = orthanc.simplifiedTags(id);
@@ -175,6 +175,75 @@ class WorklistPatientTest {
             assertThat(other).contains("\"PatientID\" : \"" + externalId + "\"");
             assertThat(tags).doesNotContain("LOC-0815").doesNotContain("ACC-0815");
         }
+    }
+
+    @Test
+    void theDiscsAccessionIsClearedWhenThePacsUsesItForAnotherStudy(FxRobot robot) throws Exception {
+        robot.clickOn("#pathField").write(demo.toString()).type(KeyCode.ENTER);
+        MediumViewModel medium = ws.mediumModel();
+        waitFor(20, () -> medium.content.get() != null);
+        TableView<StudyRow> studies = robot.lookup("#studyTable").queryTableView();
+        StudyRow us = studies.getItems().stream()
+                .filter(r -> r.study().studyDescription().equals("Ecografia addome superiore")).findFirst().orElseThrow();
+        String discAccession = us.study().accessionNumber();
+        assertThat(discAccession).isNotBlank();
+        // the PACS already files another patient's study under the disc's accession number
+        createStudyInPacs("{\"Tags\": {\"PatientID\": \"OTHER-77\", \"PatientName\": \"ANDERE^PERSON\","
+                + " \"AccessionNumber\": \"" + discAccession + "\", \"Modality\": \"OT\"}}");
+
+        robot.interact(() -> {
+            ws.session().studyChosen(us.patient(), us.study());
+            ws.session().confirmedClass.set(new ClassificationService.ClassChoice("USAB", "US Abdomen", "US"));
+            ws.show(Screen.PATIENT);
+        });
+        TableView<Candidate> candidates = robot.lookup("#candidateTable").queryTableView();
+        // no order for her: the disc's identity (with the disc's accession) is what Enter confirms
+        waitFor(60, () -> robot.lookup("#notice").queryLabeled().isVisible());
+        Candidate chosen = WaitForAsyncUtils.asyncFx(() -> candidates.getSelectionModel().getSelectedItem()).get();
+        assertThat(chosen.patientId()).isEqualTo(us.patient().patientId());
+        assertThat(chosen.accession()).isEqualTo(discAccession);
+        robot.interact(candidates::requestFocus);
+        robot.type(KeyCode.ENTER);
+        waitFor(5, () -> ws.session().screen.get() == Screen.IMPORT);
+        waitFor(120, () -> ws.session().lastImport.get() != null);
+        ImportService.Result result = ws.session().lastImport.get();
+        assertThat(result.outcome()).as(String.join("; ", result.problems())).isEqualTo(ImportService.Outcome.COMPLETE);
+        assertThat(result.problems()).anyMatch(p -> p.contains("already used") && p.contains(discAccession));
+        assertThat(robot.lookup("#problems").queryListView().getItems()).isNotEmpty();
+
+        List<String> ids = instancesOf(us.study().studyInstanceUid());
+        assertThat(ids).hasSize(us.study().instanceCount());
+        for (String id : ids) {
+            String tags = orthanc.simplifiedTags(id);
+            assertThat(tags).contains("\"PatientID\" : \"" + us.patient().patientId() + "\"")
+                    .contains("\"AccessionNumber\" : \"\"");
+            assertThat(tags.substring(tags.indexOf("\"OriginalAttributesSequence\"")))
+                    .contains("\"AccessionNumber\" : \"" + discAccession + "\"");
+        }
+    }
+
+    /** Orthanc ids of the instances of one study (by its Study Instance UID). */
+    private static List<String> instancesOf(String studyUid) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (String id : orthanc.instanceIds()) {
+            if (orthanc.simplifiedTags(id).contains("\"StudyInstanceUID\" : \"" + studyUid + "\"")) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** A study made by Orthanc itself (/tools/create-dicom), stored at once. */
+    private static void createStudyInPacs(String json) throws Exception {
+        var c = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:" + orthanc.httpPort()
+                + "/tools/create-dicom").toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        try (var o = c.getOutputStream()) {
+            o.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(c.getResponseCode() / 100).as("create-dicom: HTTP " + c.getResponseCode()).isEqualTo(2);
+        c.getInputStream().readAllBytes();
     }
 
     /** The text of a candidate's cell in a column of the candidate table. */
