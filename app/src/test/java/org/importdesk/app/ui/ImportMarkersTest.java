@@ -124,6 +124,26 @@ class ImportMarkersTest {
             assertThat(restarted.mark(ctUid).total()).isEqualTo(ct.study().instanceCount());
             assertThat(restarted.mark(chestUid).state()).isEqualTo(ImportMark.State.NOT_IMPORTED);
             assertThat(restarted.marks).containsOnlyKeys(ctUid);
+
+            // and the whole workstation restarted on the same home: the table says so, and "next study" skips it
+            Stage stage = WaitForAsyncUtils.asyncFx(() -> new Stage()).get();
+            Workstation second = WaitForAsyncUtils.asyncFx(() -> {
+                Workstation w = new Workstation(again, Locale.ENGLISH);
+                stage.setScene(w.createScene(1360, 860));
+                stage.show();
+                return w;
+            }).get(30, TimeUnit.SECONDS);
+            try {
+                robot.interact(() -> ((SourceController) second.controller(Screen.SOURCE)).open(demo));
+                waitFor(20, () -> second.mediumModel().content.get() != null && second.mediumModel().marks.containsKey(ctUid));
+                MediumController screen = (MediumController) second.controller(Screen.MEDIUM);
+                assertThat(WaitForAsyncUtils.asyncFx(() -> screen.markText(ctUid)).get()).isEqualTo("✓ Imported");
+                assertThat(WaitForAsyncUtils.asyncFx(() -> screen.markText(chestUid)).get()).isEqualTo("Not imported");
+                assertThat(second.session().importedStudies).containsExactly(ctUid);
+            } finally {
+                robot.interact(stage::hide);
+                second.close();
+            }
         } finally {
             tasks.close();
             again.importer().ifPresent(i -> {
