@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Where a study of the medium stands with importing, for its marker in the medium's study table.
  *
- * @param done        instances in the destination (sent or already there); while importing, those sent so far
+ * @param done        imported or interrupted: instances acknowledged; failed: instances confirmed in the destination;
+ *                    importing: instances sent so far
  * @param total       instances of the import; 0 when not imported
  * @param destination where it went; empty when not imported
  */
@@ -57,13 +58,18 @@ public record ImportMark(State state, int done, int total, String destination) {
             return NOT_IMPORTED;
         }
         StudyJobSummary j = latest.get();
-        State state = j.failed() == 0 && j.pending() > 0 ? State.INTERRUPTED : State.FAILED;
-        return new ImportMark(state, j.confirmed() > 0 ? j.confirmed() : j.sent() + j.present(), j.total(), j.destination());
+        if (j.failed() == 0 && j.pending() > 0) {
+            return new ImportMark(State.INTERRUPTED, j.sent() + j.present(), j.total(), j.destination());
+        }
+        return new ImportMark(State.FAILED, j.confirmed(), j.total(), j.destination());
     }
 
     /** The mark an import of this session ended with. */
     public static ImportMark fromResult(ImportService.Result r) {
-        State state = r.outcome() == ImportService.Outcome.COMPLETE ? State.IMPORTED : State.FAILED;
-        return new ImportMark(state, r.sent() + r.alreadyPresent(), r.total(), r.destination());
+        if (r.outcome() == ImportService.Outcome.COMPLETE) {
+            return new ImportMark(State.IMPORTED, r.total(), r.total(), r.destination());
+        }
+        // failed counts every instance not in the destination as far as the verification knows
+        return new ImportMark(State.FAILED, Math.max(0, r.total() - r.failed()), r.total(), r.destination());
     }
 }
