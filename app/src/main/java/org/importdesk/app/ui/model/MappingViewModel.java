@@ -156,9 +156,10 @@ public final class MappingViewModel {
 
     public void importSheet(Path file, String title) {
         run(title, () -> service.importSpreadsheet(file), sheet -> {
-            MappingContent keep = base;
+            // the sheet's draft is the base in every part, also those without a table here (remaps, PET map,
+            // settings, minor errors, exact descriptions): what the import dropped must stay dropped. Its vote rules
+            // are the stored ones it kept, at their stored positions, so the rules text positions against them.
             show(sheet.draft());
-            base = keep.withMinorErrors(sheet.draft().minorErrors()).withExactDescriptions(sheet.draft().exactDescriptions());
             findings.setAll(sheet.findings());
             dirty.set(true);
         });
