@@ -48,7 +48,7 @@ class WorkstationCommitmentTest {
             PatientRecord patient = scan.patientOf(study).orElseThrow();
             ImportService.Request request = new ImportService.Request(study, "CT-HEAD", "CT Kopf", "CT-HEAD", patient,
                     new ReconciliationService.Candidate("LOC-77", "HOSP", "TEST^PATIENT", "19700101", "F", "", 1.0,
-                            "test", List.of()), "tester", cd.toString());
+                            "test", List.of(), false, true), "tester", cd.toString());
             int instances = SendItems.of(study).size();
             Path data = tmp.resolve("data");
 

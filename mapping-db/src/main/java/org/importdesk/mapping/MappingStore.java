@@ -87,12 +87,14 @@ public final class MappingStore {
         if (MappingValidator.hasErrors(findings)) {
             throw new MappingValidationException(findings);
         }
+        long started = System.nanoTime();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
                 int n = writeDiff(c, load(c), content, who, null);
                 c.commit();
-                LOG.info("mapping database: {} row changes saved by {}", n, who);
+                LOG.info("mapping database: {} row changes saved by {} in {} ms", n, who,
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -1,5 +1,6 @@
 package org.importdesk.app.cli;
 
+import org.importdesk.app.ui.service.DecisionLog;
 import org.importdesk.engine.dicom.DicomFiles;
 import org.importdesk.engine.imaging.InputEncoding;
 import org.importdesk.engine.imaging.NetworkInputs;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +30,10 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one modality's network (MOMO's recipe), fit its temperature on the validation split and "
                 + "write weights, manifest, reliability diagram (before/after) and a cross-validation report.",
-                "Data: --images DIR (folders of images, one per class, e.g. MedNIST) or --dicom DIR --labels CSV "
-                        + "(series or study UID,class code)."})
+                "Data: --images DIR (folders of images, one per class, e.g. MedNIST), --dicom DIR --labels CSV "
+                        + "(series or study UID,class code), or --confirmed: the classes radiographers confirmed at "
+                        + "this workstation label the studies in --dicom DIR (default: the embedded local archive, "
+                        + "where imports land while no PACS is configured; else export them from the PACS)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -49,6 +53,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--labels", description = "CSV: series or study instance UID,class code")
     Path labels;
+
+    @Option(names = "--confirmed", description = "labels from the workstation's confirmed decisions (the data folder's "
+            + "decision log; a later decision on a study replaces an earlier one)")
+    boolean confirmed;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "with --confirmed: the workstation's data folder "
+            + "(default: $IMPORTDESK_DATA, else the user data folder)")
+    Path dataDir;
 
     @Option(names = "--name", description = "model name (default: <modality>-model)")
     String name;
@@ -104,11 +116,36 @@ public final class TrainCommand implements Callable<Integer> {
             System.setProperty(org.importdesk.engine.inference.InferenceEnvironment.THREADS_PROPERTY,
                     Integer.toString(threads));
         }
-        if ((images == null) == (dicom == null)) {
-            spec.commandLine().getErr().println("give either --images or --dicom (with --labels)");
+        Map<String, String> confirmedLabels = null;
+        if (confirmed) {
+            if (images != null || labels != null) {
+                spec.commandLine().getErr().println("--confirmed takes its labels from the workstation's decisions: "
+                        + "not with --images or --labels");
+                return 2;
+            }
+            Path data = dataDir != null ? dataDir : ImportCommand.defaultDataDir();
+            confirmedLabels = ConfirmedDecisions.labels(new DecisionLog(data.resolve(ConfirmedDecisions.LOG_FILE)),
+                    mod, System.out::println);
+            if (confirmedLabels.isEmpty()) {
+                spec.commandLine().getErr().println("no confirmed " + mod + " decisions in "
+                        + data.resolve(ConfirmedDecisions.LOG_FILE));
+                return 1;
+            }
+            if (dicom == null) {
+                dicom = dataDir != null ? dataDir.resolve("archive")
+                        : org.importdesk.engine.config.ConfigurationLoader.loadForCurrentUser().settings().localArchive();
+            }
+            if (!Files.isDirectory(dicom)) {
+                spec.commandLine().getErr().println("no images of the confirmed studies: " + dicom + " is not a folder "
+                        + "(the embedded archive fills only while no PACS is configured; export the studies from the "
+                        + "PACS and give --dicom DIR)");
+                return 1;
+            }
+        } else if ((images == null) == (dicom == null)) {
+            spec.commandLine().getErr().println("give either --images, --dicom (with --labels) or --confirmed");
             return 2;
         }
-        if (dicom != null && labels == null) {
+        if (dicom != null && labels == null && confirmedLabels == null) {
             spec.commandLine().getErr().println("--dicom needs --labels CSV (series or study UID,class code)");
             return 2;
         }
@@ -141,10 +178,13 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             List<DicomTrainingSet.Series> series = DicomTrainingSet.scan(dicom, DicomFiles.pixelMed(),
                     System.out::println);
-            data = DicomTrainingSet.inputs(series, DicomTrainingSet.readLabels(labels), mod, size,
+            Map<String, String> seriesLabels = confirmedLabels != null ? confirmedLabels
+                    : DicomTrainingSet.readLabels(labels);
+            data = DicomTrainingSet.inputs(series, seriesLabels, mod, size,
                     (files, s) -> new NetworkInputs().chw(files, s, encoding), VoterSettings.DEFAULT,
                     System.out::println);
-            description = "DICOM series in " + dicom.getFileName() + " labelled by " + labels.getFileName();
+            description = "DICOM series in " + dicom.getFileName() + " labelled by "
+                    + (confirmedLabels != null ? "the classes confirmed at the workstation" : labels.getFileName());
             if (data.classCodes().size() < 2) {
                 spec.commandLine().getErr().println("need labelled " + mod + " series of at least two classes, have "
                         + data.countsPerClass());

@@ -154,6 +154,16 @@ public final class ImportController implements ScreenController {
         };
         row.progress.bind(t.progressProperty());
         row.state.bind(t.messageProperty());
+        // the medium's study table marks the study live: queued, then importing n / N, then the outcome
+        var marks = ws.mediumModel();
+        String uid = s.studyInstanceUid();
+        marks.importQueued(uid, s.instanceCount());
+        t.progressProperty().addListener((o, a, b) -> {
+            if (t.isRunning() && t.getTotalWork() > 0) {
+                marks.importProgress(uid, (int) t.getWorkDone(), (int) t.getTotalWork());
+            }
+        });
+        t.setOnFailed(e -> marks.importStopped(uid));
         running = t;
         ws.tasks().run(t, result -> {
             row.progress.unbind();
@@ -172,6 +182,7 @@ public final class ImportController implements ScreenController {
             row.state.set(text + (result.retries() > 0 ? " · " + ws.text("import.retries", result.retries()) : ""));
             problems.getItems().setAll(result.problems());
             showFinal(result.finished(), text);
+            marks.importFinished(uid, result);
             if (result.finished()) {
                 ws.session().importedStudies.add(s.studyInstanceUid());
             }

@@ -8,7 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -17,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.importdesk.app.ui.model.MediumViewModel;
 import org.importdesk.app.ui.model.MediumViewModel.StudyRow;
+import org.importdesk.app.ui.service.ImportMark;
 import org.importdesk.app.ui.service.MediumService;
 import org.importdesk.engine.media.SeriesRecord;
 
@@ -42,6 +45,7 @@ public final class MediumController implements ScreenController {
     @FXML private TableColumn<StudyRow, String> modalityColumn;
     @FXML private TableColumn<StudyRow, Number> seriesColumn;
     @FXML private TableColumn<StudyRow, Number> imagesColumn;
+    @FXML private TableColumn<StudyRow, ImportMark> importColumn;
     @FXML private TitledPane problemsPane;
     @FXML private ListView<String> problemList;
     @FXML private Button openStudyButton;
@@ -66,6 +70,24 @@ public final class MediumController implements ScreenController {
         text(modalityColumn, r -> r.study().series().stream().map(SeriesRecord::modality).distinct().collect(Collectors.joining(", ")));
         seriesColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().study().series().size()));
         imagesColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().study().instanceCount()));
+        // the cell follows the marks map: queue records when the medium is read, then this session's imports live
+        importColumn.setCellValueFactory(c -> javafx.beans.binding.Bindings.createObjectBinding(
+                () -> model.mark(c.getValue().study().studyInstanceUid()), model.marks));
+        importColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ImportMark m, boolean empty) {
+                super.updateItem(m, empty);
+                getStyleClass().removeAll(MARK_STYLES);
+                if (empty || m == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(markText(m));
+                getStyleClass().add("mark-" + m.state().name().toLowerCase().replace('_', '-'));
+                setTooltip(m.destination().isEmpty() ? null : new Tooltip(ws.text("medium.mark.destination", m.destination())));
+            }
+        });
         studyTable.setItems(model.studies);
         studyTable.setPlaceholder(new Label(ws.text("medium.waiting")));
         studyTable.setRowFactory(t -> {
@@ -92,6 +114,26 @@ public final class MediumController implements ScreenController {
         openStudyButton.disableProperty().bind(studyTable.getSelectionModel().selectedItemProperty().isNull());
         model.content.addListener((o, a, b) -> showHealth(b));
         showHealth(null);
+    }
+
+    private static final java.util.List<String> MARK_STYLES = java.util.Arrays.stream(ImportMark.State.values())
+            .map(st -> "mark-" + st.name().toLowerCase().replace('_', '-')).toList();
+
+    /** The marker's words (never colour alone): "Imported", "Importing 12 / 89", "Not imported"… */
+    String markText(ImportMark m) {
+        return switch (m.state()) {
+            case NOT_IMPORTED -> ws.text("medium.mark.none");
+            case QUEUED -> ws.text("medium.mark.queued");
+            case IMPORTING -> ws.text("medium.mark.importing", m.done(), m.total());
+            case IMPORTED -> ws.text("medium.mark.imported");
+            case INTERRUPTED -> ws.text("medium.mark.interrupted", m.done(), m.total());
+            case FAILED -> ws.text("medium.mark.failed", m.done(), m.total());
+        };
+    }
+
+    /** The marker text the table shows for the study (for tests and screen readers). FX thread. */
+    public String markText(String studyUid) {
+        return markText(model.mark(studyUid));
     }
 
     private static <T> void text(TableColumn<StudyRow, T> column, Function<StudyRow, T> value) {

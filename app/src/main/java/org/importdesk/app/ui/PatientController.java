@@ -29,7 +29,7 @@ public final class PatientController implements ScreenController {
     @FXML private Label externalName;
     @FXML private Label externalDetails;
     @FXML private TableView<Candidate> candidateTable;
-    @FXML private TableColumn<Candidate, Double> scoreColumn;
+    @FXML private TableColumn<Candidate, Candidate> scoreColumn;
     @FXML private TableColumn<Candidate, String> nameColumn;
     @FXML private TableColumn<Candidate, String> birthColumn;
     @FXML private TableColumn<Candidate, String> sexColumn;
@@ -45,14 +45,21 @@ public final class PatientController implements ScreenController {
 
     @FXML
     private void initialize() {
-        scoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
+        scoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         scoreColumn.setCellFactory(col -> new TableCell<>() {
             @Override
-            protected void updateItem(Double v, boolean empty) {
-                super.updateItem(v, empty);
-                getStyleClass().removeAll("score-high", "score-mid", "score-low");
-                if (empty || v == null) {
+            protected void updateItem(Candidate c, boolean empty) {
+                super.updateItem(c, empty);
+                getStyleClass().removeAll("score-high", "score-mid", "score-low", "score-veto");
+                if (empty || c == null) {
                     setText(null);
+                    return;
+                }
+                double v = c.score();
+                if (c.vetoed()) {
+                    // in words, not as a 0 %: the birth date or sex rules this record out
+                    setText(ws.text("patient.vetoed"));
+                    getStyleClass().add("score-veto");
                     return;
                 }
                 if (v < 0) {
@@ -100,7 +107,7 @@ public final class PatientController implements ScreenController {
                 p.issuerOfPatientId().isEmpty() ? "-" : p.issuerOfPatientId()));
         Candidate keep = new Candidate(p.patientId(), p.issuerOfPatientId(), p.patientName(), p.birthDate(), p.sex(),
                 ws.session().study.get() == null ? "" : ws.session().study.get().accessionNumber(), -1,
-                ws.text("patient.sourceDisc"), List.of(ws.text("patient.keepExternal")));
+                ws.text("patient.sourceDisc"), List.of(ws.text("patient.keepExternal")), false, false);
         candidateTable.getItems().setAll(keep);
         candidateTable.getSelectionModel().select(0);
         if (ws.services().reconciliation().isEmpty()) {
@@ -119,14 +126,15 @@ public final class PatientController implements ScreenController {
             List<Candidate> all = new ArrayList<>(found);
             all.add(keep);
             candidateTable.getItems().setAll(all);
-            candidateTable.getSelectionModel().select(0);
+            // the best candidate that is not vetoed (vetoed ones rank last); the disc's identity when none
+            Candidate preselect = all.stream().filter(c -> !c.vetoed()).findFirst().orElse(keep);
+            candidateTable.getSelectionModel().select(preselect);
             if (found.isEmpty()) {
                 showNotice(ws.text("patient.none"));
-            } else if (found.get(0).score() >= service.autoChooseThreshold()) {
+            } else if (found.get(0).automatic()) {
                 showNotice(ws.text("patient.auto", Formats.percent(service.autoChooseThreshold())));
             } else {
-                notice.setVisible(false);
-                notice.setManaged(false);
+                showNotice(ws.text("patient.choose"));
             }
         });
     }
@@ -140,6 +148,10 @@ public final class PatientController implements ScreenController {
     @FXML
     private void confirm() {
         Candidate c = candidateTable.getSelectionModel().getSelectedItem();
+        if (c != null && c.vetoed()) {
+            ws.notifyUser(ws.text("patient.vetoedRefused", String.join("; ", c.reasons())));
+            return;
+        }
         if (c != null) {
             ws.session().confirmedPatient.set(c);
             ws.show(Screen.IMPORT);

@@ -46,8 +46,15 @@ public final class Workstation {
         // no fallback to the machine's default locale: English is the base bundle, German its translation
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
-        this.mediumModel = new org.importdesk.app.ui.model.MediumViewModel(services.medium(), tasks);
+        this.mediumModel = new org.importdesk.app.ui.model.MediumViewModel(services.medium(), services.importer(), tasks);
+        mediumModel.setMarksTitle(text("task.importMarks"));
         mediumModel.content.addListener((o, a, b) -> session.medium.set(b));
+        // studies imported in an earlier session count as imported for "next study" too
+        mediumModel.marks.addListener((javafx.collections.MapChangeListener<String, org.importdesk.app.ui.service.ImportMark>) c -> {
+            if (c.wasAdded() && c.getValueAdded().state() == org.importdesk.app.ui.service.ImportMark.State.IMPORTED) {
+                session.importedStudies.add(c.getKey());
+            }
+        });
         session.teamLead.set(services.settings().isTeamLead(session.user.get()));
     }
 

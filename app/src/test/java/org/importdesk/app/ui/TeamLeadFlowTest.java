@@ -1,5 +1,6 @@
 package org.importdesk.app.ui;
 
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
@@ -9,6 +10,7 @@ import org.importdesk.app.ui.service.MappingService;
 import org.importdesk.engine.config.PinHash;
 import org.importdesk.engine.config.SettingKeys;
 import org.importdesk.engine.classify.TextStudies;
+import org.importdesk.mapping.ChangeLogEntry;
 import org.importdesk.mapping.Keyword;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -71,8 +74,12 @@ class TeamLeadFlowTest {
 
         MappingController mapping = (MappingController) ws.controller(Screen.MAPPING);
         MappingViewModel model = mapping.model();
-        waitFor(60, () -> model.loaded.get());
+        // unlocking started the load (content and change history in one task)
+        await(model.lastTask().get());
+        assertThat(model.loaded.get()).isTrue();
         int keywordsBefore = model.keywords.size();
+        List<ChangeLogEntry> historyBefore = List.copyOf(model.changes);
+        assertThat(historyBefore).as("the default content is logged").isNotEmpty();
         assertThat(keywordsBefore).isGreaterThan(100);
 
         robot.clickOn("#newKwClass").write("CTS");
@@ -84,7 +91,8 @@ class TeamLeadFlowTest {
         assertThat(save.isDisabled()).as("saving needs a replay first").isTrue();
 
         robot.clickOn("#replayButton");
-        waitFor(60, () -> model.replayed.get());
+        await(model.lastTask().get());
+        assertThat(model.replayed.get()).isTrue();
         MappingService.Replay replay = model.replay.get();
         assertThat(replay.decisionsChecked()).isEqualTo(2);
         assertThat(replay.changes()).singleElement().satisfies(c -> {
@@ -95,20 +103,54 @@ class TeamLeadFlowTest {
         waitFor(5, () -> !save.isDisabled());
         shot("09-mapping-replay");
 
+        Task<?> replayTask = model.lastTask().get();
         robot.clickOn(save);
-        waitFor(60, () -> !model.dirty.get() && model.changes.stream().anyMatch(c -> c.newValue().orElse("").contains(NEW_KEYWORD)));
+        Task<?> saveTask = model.lastTask().get();
+        assertThat(saveTask).as("the save runs as its own task").isNotSameAs(replayTask);
+        long started = System.nanoTime();
+        await(saveTask);
+        System.out.printf("TeamLeadFlowTest: save task done %d ms after the click%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(model.dirty.get()).isFalse();
         assertThat(model.keywords).hasSize(keywordsBefore + 1);
 
-        // the change history shows the insert; rolling it back removes the keyword again
+        // the save wrote exactly what the test edited: one keyword row inserted, nothing else
+        List<ChangeLogEntry> saved = model.changes.subList(historyBefore.size(), model.changes.size());
+        assertThat(model.changes.subList(0, historyBefore.size())).isEqualTo(historyBefore);
+        assertThat(saved).singleElement().satisfies(c -> {
+            assertThat(c.table()).isEqualTo("keyword");
+            assertThat(c.oldValue()).isEmpty();
+            assertThat(c.newValue()).contains("class_code=CTS\ttext=" + NEW_KEYWORD + "\tlanguage=de\tscope=both");
+            assertThat(c.reverts()).isEmpty();
+        });
+        ChangeLogEntry change = saved.get(0);
+
+        // the change history shows the insert; rolling it back removes the keyword again, and only that
         robot.interact(() -> mapping.tabs().getSelectionModel().select(5));
-        var change = model.changes.stream().filter(c -> c.newValue().orElse("").contains(NEW_KEYWORD)).findFirst().orElseThrow();
         javafx.scene.control.TableView<?> changes = robot.lookup("#changeTable").queryTableView();
         robot.interact(() -> changes.getSelectionModel().select(model.changes.indexOf(change)));
         shot("10-mapping-history");
         robot.clickOn("#rollbackButton");
-        waitFor(60, () -> model.keywords.size() == keywordsBefore);
+        await(model.lastTask().get());
+        assertThat(model.keywords).hasSize(keywordsBefore);
         assertThat(model.keywords).noneMatch(k -> k.text().equals(NEW_KEYWORD));
-        assertThat(model.changes).anyMatch(c -> c.reverts().isPresent() && c.reverts().get() == change.id());
+        assertThat(model.changes).hasSize(historyBefore.size() + 2);
+        assertThat(model.changes.get(model.changes.size() - 1)).satisfies(r -> {
+            assertThat(r.reverts()).contains(change.id());
+            assertThat(r.table()).isEqualTo("keyword");
+            assertThat(r.rowKey()).isEqualTo(change.rowKey());
+            assertThat(r.oldValue()).isEqualTo(change.newValue());
+            assertThat(r.newValue()).isEmpty();
+        });
+    }
+
+    /**
+     * Waits for a background task of the editor and for its result to reach the view model (the success handler
+     * runs on the FX thread); a failed task fails the test with its cause instead of a time-out.
+     */
+    private static void await(Task<?> task) throws Exception {
+        assertThat(task).as("a background task was started").isNotNull();
+        task.get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void shot(String name) throws Exception {

@@ -42,10 +42,13 @@ public final class DicomTls {
         }
     }
 
+    /** What {@link #clientCertificate()} says after {@link #useClientContext}: whether it has one is not known. */
+    public static final String INSTALLED_CONTEXT = "(the installed TLS context's, if any)";
+
     /** Replaces the context used for outgoing TLS associations (null: the JVM default again). */
     public static void useClientContext(SSLContext context) {
         client = context;
-        clientCertificate = null;
+        clientCertificate = context == null ? null : INSTALLED_CONTEXT;
     }
 
     /**
@@ -64,7 +67,10 @@ public final class DicomTls {
         clientCertificate = subject;
     }
 
-    /** The subject of the client certificate outgoing associations present, or null when none is configured. */
+    /**
+     * The subject of the client certificate outgoing associations present, null when none is configured, or
+     * {@link #INSTALLED_CONTEXT} when a context was installed directly.
+     */
     public static String clientCertificate() {
         return clientCertificate;
     }

@@ -44,13 +44,18 @@ public final class TlsFailures {
         }
         if (all.contains("certificate_required") || all.contains("bad_certificate")
                 || all.contains("certificate_unknown") || all.contains("unknown_ca")) {
+            String alert = "[" + alertName(all) + "]";
             if (ourCertificate == null) {
                 return "TLS handshake refused by " + who + ": it requires a client certificate and we have none"
-                        + " configured (tls.keyStore)";
+                        + " configured (tls.keyStore) " + alert;
+            }
+            if (ourCertificate.equals(DicomTls.INSTALLED_CONTEXT)) {
+                return "TLS handshake refused by " + who + ": it does not accept our client certificate, or requires"
+                        + " one (the TLS context was installed directly) " + alert;
             }
             // the JDK sends no certificate at all when the server names the issuers it accepts and ours is not one
             return "TLS handshake refused by " + who + ": it does not trust our client certificate (ours is "
-                    + ourCertificate + "; the PACS must trust it or its issuer)";
+                    + ourCertificate + "; the PACS must trust it or its issuer) " + alert;
         }
         if (all.contains("protocol_version")) {
             return "TLS with " + who + " failed: no common protocol version (we speak TLS 1.2 and 1.3)";
@@ -63,6 +68,11 @@ public final class TlsFailures {
             return brokenOff(e, peer, ourCertificate);
         }
         return "TLS with " + who + " failed: " + e.getMessage();
+    }
+
+    private static String alertName(String chain) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("alert: ([a-z_]+)").matcher(chain);
+        return m.find() ? m.group(1) : "alert";
     }
 
     /**

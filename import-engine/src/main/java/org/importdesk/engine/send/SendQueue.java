@@ -230,6 +230,43 @@ public final class SendQueue implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The jobs that sent any of these studies, oldest first. Studies are matched by the UID the medium gives them,
+     * which each job keeps as its study UID, also when the study went to the destination under new UIDs.
+     */
+    public synchronized List<StudyJobSummary> jobsForStudies(Collection<String> studyUids) throws SendException {
+        List<String> uids = List.copyOf(new java.util.LinkedHashSet<>(studyUids));
+        List<StudyJobSummary> out = new ArrayList<>();
+        for (int from = 0; from < uids.size(); from += 200) {
+            List<String> chunk = uids.subList(from, Math.min(uids.size(), from + 200));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement p = db.prepareStatement("SELECT j.job_id, j.destination, j.study_uid, j.created_at,"
+                    + " COALESCE(MAX(i.updated_at), j.created_at), COUNT(i.sop_instance_uid),"
+                    + " COALESCE(SUM(CASE WHEN i.state = 'sent' THEN 1 ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN i.state = 'present' THEN 1 ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN i.state = 'failed' THEN 1 ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN i.state IN ('pending', 'sending') THEN 1 ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN i.confirmed THEN 1 ELSE 0 END), 0)"
+                    + " FROM send_job j LEFT JOIN send_item i ON i.job_id = j.job_id WHERE j.study_uid IN (" + marks + ")"
+                    + " GROUP BY j.job_id, j.destination, j.study_uid, j.created_at")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new StudyJobSummary(r.getString(1), r.getString(2), r.getString(3),
+                                r.getObject(4, java.time.OffsetDateTime.class), r.getObject(5, java.time.OffsetDateTime.class),
+                                r.getInt(6), r.getInt(7), r.getInt(8), r.getInt(9), r.getInt(10), r.getInt(11)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new SendException("cannot read the send queue: " + e.getMessage(), e);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(StudyJobSummary::createdAt).thenComparing(StudyJobSummary::updatedAt));
+        return out;
+    }
+
     private void update(String sql, String... args) throws SendException {
         try (PreparedStatement p = db.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -84,4 +84,34 @@ class SendQueueTest {
         assertThat(CoercionPlan.derivedUid("job", "1.2.4")).isNotEqualTo(a);
         assertThat(CoercionPlan.derivedUid("other", "1.2.3")).isNotEqualTo(a);
     }
+
+    @Test
+    void jobsOfAStudyAreFoundByItsUidOnTheMediumAlsoUnderNewUids(@TempDir Path dir) throws Exception {
+        try (SendQueue q = SendQueue.open(dir)) {
+            // one study sent under new UIDs, complete; another interrupted; a third never sent
+            q.enqueue("a", "PACS@h:104", "1.2.3", List.of(item("1.1"), item("1.2")), Map.of("1.1", "2.25.1", "1.2", "2.25.2"));
+            for (String uid : List.of("1.1", "1.2")) {
+                q.markSending("a", uid);
+                q.markSent("a", uid, "0000", "");
+                q.setConfirmed("a", uid, true);
+            }
+            q.enqueue("b", "PACS@h:104", "1.2.4", List.of(item("2.1"), item("2.2"), item("2.3")), Map.of());
+            q.markSending("b", "2.1");
+            q.markSent("b", "2.1", "0000", "");
+            q.markSending("b", "2.2");
+            q.markFailed("b", "2.3", "A700", "out of resources");
+        }
+        try (SendQueue q = SendQueue.open(dir)) {
+            List<StudyJobSummary> jobs = q.jobsForStudies(List.of("1.2.3", "1.2.4", "1.2.5", "2.25.1"));
+            assertThat(jobs).extracting(StudyJobSummary::studyUid).containsExactlyInAnyOrder("1.2.3", "1.2.4");
+            StudyJobSummary a = jobs.stream().filter(j -> j.studyUid().equals("1.2.3")).findFirst().orElseThrow();
+            assertThat(a.complete()).isTrue();
+            assertThat(a.total()).isEqualTo(2);
+            assertThat(a.sent()).isEqualTo(2);
+            StudyJobSummary b = jobs.stream().filter(j -> j.studyUid().equals("1.2.4")).findFirst().orElseThrow();
+            assertThat(b.complete()).isFalse();
+            assertThat(List.of(b.total(), b.sent(), b.failed(), b.pending(), b.confirmed())).containsExactly(3, 1, 1, 1, 0);
+            assertThat(q.jobsForStudies(List.of())).isEmpty();
+        }
+    }
 }

@@ -2,6 +2,8 @@ package org.importdesk.app.ui.model;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,13 +18,12 @@ import org.importdesk.mapping.BlacklistEntry;
 import org.importdesk.mapping.ChangeLogEntry;
 import org.importdesk.mapping.Keyword;
 import org.importdesk.mapping.MappingContent;
+import org.importdesk.mapping.MappingDraft;
 import org.importdesk.mapping.ProcedureCodeMapping;
 import org.importdesk.mapping.StudyClass;
 import org.importdesk.mapping.ValidationFinding;
-import org.importdesk.mapping.VoteRule;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -45,6 +46,8 @@ public final class MappingViewModel {
     /** True when the current draft has been replayed and may be saved. */
     public final BooleanProperty replayed = new SimpleBooleanProperty();
     public final BooleanProperty loaded = new SimpleBooleanProperty();
+    /** The editor's latest background task (load, validation, replay, save, rollback, import, export). */
+    private final ReadOnlyObjectWrapper<Task<?>> lastTask = new ReadOnlyObjectWrapper<>();
 
     private final MappingService service;
     private final TaskRunner tasks;
@@ -70,23 +73,24 @@ public final class MappingViewModel {
         }
     }
 
-    /** The draft as a whole: the loaded content with the edited tables. */
+    /** The draft as a whole: the loaded content with the edited tables; untouched, it equals the loaded content. */
     public MappingContent draft() {
-        List<VoteRule> voteRules = new ArrayList<>();
-        int position = 1;
-        for (String line : rules.get().split("\\R")) {
-            if (!line.isBlank()) {
-                voteRules.add(new VoteRule(position++, line.trim()));
-            }
-        }
-        return new MappingContent(List.copyOf(classes), List.copyOf(keywords), List.copyOf(procedureCodes),
-                base.exactDescriptions(), List.copyOf(blacklist), voteRules, base.minorErrors(), base.modalityRemaps(),
-                base.petMap(), base.settings());
+        return MappingDraft.of(base, List.copyOf(classes), List.copyOf(keywords), List.copyOf(procedureCodes),
+                List.copyOf(blacklist), rules.get());
+    }
+
+    /** The editor's latest background task: what a caller waits for to see an action through. */
+    public ReadOnlyObjectProperty<Task<?>> lastTask() {
+        return lastTask.getReadOnlyProperty();
     }
 
     public void load(String title) {
-        run(title, service::load, this::show);
-        run(title, service::changes, changes::setAll);
+        // one task, so that the content and its change history arrive together
+        run(title, () -> new Object[]{service.load(), service.changes()}, r -> {
+            show((MappingContent) r[0]);
+            @SuppressWarnings("unchecked") List<ChangeLogEntry> ch = (List<ChangeLogEntry>) r[1];
+            changes.setAll(ch);
+        });
     }
 
     private void show(MappingContent c) {
@@ -96,9 +100,7 @@ public final class MappingViewModel {
         keywords.setAll(c.keywords());
         procedureCodes.setAll(c.procedureCodes());
         blacklist.setAll(c.blacklist());
-        StringBuilder b = new StringBuilder();
-        c.voteRules().forEach(r -> b.append(r.rule()).append('\n'));
-        rules.set(b.toString());
+        rules.set(MappingDraft.rulesText(c.voteRules()));
         loading = false;
         dirty.set(false);
         replayed.set(false);
@@ -154,9 +156,10 @@ public final class MappingViewModel {
 
     public void importSheet(Path file, String title) {
         run(title, () -> service.importSpreadsheet(file), sheet -> {
-            MappingContent keep = base;
+            // the sheet's draft is the base in every part, also those without a table here (remaps, PET map,
+            // settings, minor errors, exact descriptions): what the import dropped must stay dropped. Its vote rules
+            // are the stored ones it kept, at their stored positions, so the rules text positions against them.
             show(sheet.draft());
-            base = keep.withMinorErrors(sheet.draft().minorErrors()).withExactDescriptions(sheet.draft().exactDescriptions());
             findings.setAll(sheet.findings());
             dirty.set(true);
         });
@@ -178,6 +181,7 @@ public final class MappingViewModel {
                 return work.call();
             }
         };
+        lastTask.set(t);
         tasks.run(t, done);
     }
 }

@@ -13,6 +13,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.importdesk.app.ui.TaskRunner;
+import org.importdesk.app.ui.service.ImportMark;
+import org.importdesk.app.ui.service.ImportService;
 import org.importdesk.app.ui.service.MediumService;
 import org.importdesk.engine.media.PatientRecord;
 import org.importdesk.engine.media.StudyRecord;
@@ -34,20 +36,91 @@ public final class MediumViewModel {
     public final DoubleProperty progress = new SimpleDoubleProperty();
     public final StringProperty progressText = new SimpleStringProperty("");
     public final BooleanProperty reading = new SimpleBooleanProperty();
+    /**
+     * Import marks by Study Instance UID (as on the medium): what the durable send queue knows from earlier imports,
+     * then this session's imports as they run. Studies without an entry are not imported.
+     */
+    public final javafx.collections.ObservableMap<String, ImportMark> marks = FXCollections.observableHashMap();
 
     private final MediumService service;
+    private final java.util.Optional<ImportService> importer;
     private final TaskRunner tasks;
     private Task<MediumService.MediumContent> current;
+    private String marksTitle = "import marks";
+    /** Studies this session is importing: their live mark wins over the queue's record. */
+    private final java.util.Set<String> live = new java.util.HashSet<>();
 
     public MediumViewModel(MediumService service, TaskRunner tasks) {
+        this(service, java.util.Optional.empty(), tasks);
+    }
+
+    public MediumViewModel(MediumService service, java.util.Optional<ImportService> importer, TaskRunner tasks) {
         this.service = service;
+        this.importer = importer;
         this.tasks = tasks;
+    }
+
+    /** The title of the task that reads the marks (shown in the task list and in its failure message). */
+    public void setMarksTitle(String title) {
+        this.marksTitle = title;
+    }
+
+    /** The study's mark; not imported when nothing is known. FX thread. */
+    public ImportMark mark(String studyUid) {
+        return marks.getOrDefault(studyUid, ImportMark.NOT_IMPORTED);
+    }
+
+    /** This session asked to import the study. FX thread. */
+    public void importQueued(String studyUid, int total) {
+        live.add(studyUid);
+        marks.put(studyUid, ImportMark.queued(total));
+    }
+
+    /** Sending goes on. FX thread. */
+    public void importProgress(String studyUid, int done, int total) {
+        live.add(studyUid);
+        marks.put(studyUid, ImportMark.importing(done, total));
+    }
+
+    /** The import ended with this result. FX thread. */
+    public void importFinished(String studyUid, ImportService.Result result) {
+        live.remove(studyUid);
+        marks.put(studyUid, ImportMark.fromResult(result));
+    }
+
+    /** The import stopped with an error before a result; the queue's record tells what is in the destination. */
+    public void importStopped(String studyUid) {
+        live.remove(studyUid);
+        marks.put(studyUid, new ImportMark(ImportMark.State.FAILED, 0, mark(studyUid).total(), ""));
+        refreshMarks(java.util.List.of(studyUid));
+    }
+
+    /** Reads the marks of these studies from the send queue, off the FX thread. */
+    public void refreshMarks(java.util.Collection<String> studyUids) {
+        if (importer.isEmpty() || studyUids.isEmpty()) {
+            return;
+        }
+        ImportService service = importer.get();
+        java.util.List<String> uids = java.util.List.copyOf(studyUids);
+        Task<java.util.Map<String, ImportMark>> t = new Task<>() {
+            @Override
+            protected java.util.Map<String, ImportMark> call() throws Exception {
+                updateTitle(marksTitle);
+                return service.marks(uids);
+            }
+        };
+        tasks.run(t, found -> found.forEach((uid, m) -> {
+            if (!live.contains(uid)) {
+                marks.put(uid, m);
+            }
+        }));
     }
 
     /** Starts reading; studies stream into {@link #studies}. FX thread. */
     public Task<MediumService.MediumContent> open(Path source, String title) {
         cancel();
         studies.clear();
+        marks.keySet().retainAll(live);
         content.set(null);
         reading.set(true);
         progress.set(0); // determinate from the start: an indeterminate bar animates on every pulse
@@ -116,6 +189,7 @@ public final class MediumViewModel {
                 }
             }
             replaceRows(complete);
+            refreshMarks(complete.stream().map(r -> r.study().studyInstanceUid()).toList());
             content.set(result);
             reading.set(false);
             progress.set(1);

@@ -3,7 +3,10 @@ package org.importdesk.app.ui.service;
 import org.importdesk.engine.audit.AuditMessageWriter;
 import org.importdesk.engine.audit.ImportAuditRecord;
 import org.importdesk.engine.audit.StorageCommitmentAudit;
+import org.importdesk.engine.dicom.DicomNetworkException;
 import org.importdesk.engine.dicom.DicomNode;
+import org.importdesk.engine.dicom.DicomQueryClient;
+import org.importdesk.engine.reconcile.AccessionCheck;
 import org.importdesk.engine.dicom.LocalArchiveScp;
 import org.importdesk.engine.send.CoercionPlan;
 import org.importdesk.engine.send.ItemState;
@@ -76,8 +79,10 @@ public final class EngineImportService implements ImportService, AutoCloseable {
         List<SendItem> items = SendItems.of(request.study());
         ReconciliationService.Candidate p = request.patient();
         var external = request.externalPatient();
+        List<String> notes = new ArrayList<>();
+        String accession = accessionToFile(node, request, notes);
         CoercionPlan plan = new CoercionPlan(p.patientId(), p.issuer(), blankToNull(p.name()), blankToNull(p.birthDate()),
-                blankToNull(p.sex()), blankToNull(p.accession()), request.classCode(), request.className(), CLASS_SCHEME,
+                blankToNull(p.sex()), accession, request.classCode(), request.className(), CLASS_SCHEME,
                 true, true, external.patientId(), external.issuerOfPatientId(), "ImportDesk");
         SendOptions options = SendOptions.defaults(settings.current().stationAeTitle()).withGiveUpAfter(giveUpAfter);
         int total = items.size();
@@ -102,13 +107,14 @@ public final class EngineImportService implements ImportService, AutoCloseable {
             try {
                 report = sender.send(node, request.study().studyInstanceUid(), items, plan);
             } catch (StudyUidCollisionException e) {
-                audit(request, node, items, 0, 0, 0, total);
+                audit(request, accession, node, items, 0, 0, 0, total);
                 return new Result(Outcome.FAILED, 0, 0, 0, total, retries.get(), List.of(e.getMessage()), node.toString());
             }
             int sent = (int) report.count(ItemState.SENT);
             int present = (int) report.count(ItemState.PRESENT);
             int failed = (int) report.count(ItemState.FAILED);
-            List<String> problems = new ArrayList<>(report.warnings());
+            List<String> problems = new ArrayList<>(notes);
+            problems.addAll(report.warnings());
             report.missing().stream().limit(20).forEach(r -> problems.add("missing " + r.sopInstanceUid()
                     + (r.reason().isEmpty() ? "" : ": " + r.reason())));
             StorageCommitmentAudit commitment = StorageCommitmentAudit.notRequested();
@@ -122,7 +128,7 @@ public final class EngineImportService implements ImportService, AutoCloseable {
                     problems.add(0, commitment.summary());
                 }
             }
-            audit(request, node, items, sent, present, failed, report.missing().size(), commitment);
+            audit(request, accession, node, items, sent, present, failed, report.missing().size(), commitment);
             Outcome outcome = report.complete() ? Outcome.COMPLETE : sent + present > 0 ? Outcome.PARTIAL : Outcome.FAILED;
             // failed instances are also missing ones: count each missing instance once
             return new Result(outcome, sent, present, Math.max(failed, report.missing().size()), total, retries.get(),
@@ -142,20 +148,64 @@ public final class EngineImportService implements ImportService, AutoCloseable {
         }
     }
 
-    private void audit(Request request, DicomNode node, List<SendItem> items, int sent, int present, int failed, int missing)
-            throws IOException {
-        audit(request, node, items, sent, present, failed, missing, StorageCommitmentAudit.notRequested());
+    /**
+     * The accession number the study is filed under: the order's when the confirmed patient came with one; otherwise
+     * the disc's, unless the archive already uses it for another study (then cleared; the original stays in the
+     * Original Attributes Sequence), as the import command does. Null keeps the disc's value untouched.
+     */
+    private String accessionToFile(DicomNode node, Request request, List<String> notes) {
+        String chosen = blankToNull(request.patient().accession());
+        String disc = request.study().accessionNumber() == null ? "" : request.study().accessionNumber().trim();
+        boolean fromOrder = chosen != null && !chosen.equals(disc);
+        if (fromOrder || disc.isEmpty()) {
+            return chosen;
+        }
+        try {
+            List<String> clash = new AccessionCheck(new DicomQueryClient(settings.current().stationAeTitle()))
+                    .collisions(node, disc, request.study().studyInstanceUid());
+            if (!clash.isEmpty()) {
+                notes.add("the disc's accession number " + disc + " is already used by " + clash.size()
+                        + " other study(ies) in " + node + ": cleared (the original is kept in Original Attributes Sequence)");
+                return "";
+            }
+        } catch (DicomNetworkException e) {
+            notes.add("accession number check not possible: " + e.getMessage());
+        }
+        return chosen;
     }
 
-    private void audit(Request request, DicomNode node, List<SendItem> items, int sent, int present, int failed,
-                       int missing, StorageCommitmentAudit commitment) throws IOException {
+    @Override
+    public Map<String, ImportMark> marks(java.util.Collection<String> studyUids) throws Exception {
+        if (studyUids.isEmpty() || !java.nio.file.Files.exists(dataDirectory.resolve("send-queue.mv.db"))) {
+            return Map.of();
+        }
+        Map<String, List<org.importdesk.engine.send.StudyJobSummary>> byStudy = new java.util.HashMap<>();
+        try (SendQueue queue = SendQueue.open(dataDirectory)) {
+            for (var job : queue.jobsForStudies(studyUids)) {
+                byStudy.computeIfAbsent(job.studyUid(), k -> new ArrayList<>()).add(job);
+            }
+        }
+        Map<String, ImportMark> out = new java.util.HashMap<>();
+        byStudy.forEach((uid, jobs) -> out.put(uid, ImportMark.fromJobs(jobs)));
+        return out;
+    }
+
+    /** @param accession the accession number the study was filed under; null when the disc's was kept */
+    private void audit(Request request, String accession, DicomNode node, List<SendItem> items, int sent, int present, int failed, int missing)
+            throws IOException {
+        audit(request, accession, node, items, sent, present, failed, missing, StorageCommitmentAudit.notRequested());
+    }
+
+    private void audit(Request request, String accession, DicomNode node, List<SendItem> items, int sent, int present,
+                       int failed, int missing, StorageCommitmentAudit commitment) throws IOException {
         Map<String, Integer> bySopClass = new TreeMap<>();
         items.forEach(i -> bySopClass.merge(i.sopClassUid(), 1, Integer::sum));
         var external = request.externalPatient();
         var local = request.patient();
         ImportAuditRecord record = new ImportAuditRecord(OffsetDateTime.now(), request.user(), host(), request.medium(),
                 external.patientId(), external.issuerOfPatientId(), external.patientName(), local.patientId(),
-                local.issuer(), local.name(), request.study().studyInstanceUid(), local.accession(), node.toString(),
+                local.issuer(), local.name(), request.study().studyInstanceUid(),
+                accession == null ? request.study().accessionNumber() : accession, node.toString(),
                 request.proposedClass(), request.classCode(), bySopClass, sent, present, failed, missing, commitment);
         new AuditMessageWriter().store(record, auditDirectory());
     }

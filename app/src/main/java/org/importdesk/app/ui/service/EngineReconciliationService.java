@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Reconciliation over the engine: the configured worklist's orders and the PACS's patients, ranked and scored. */
 public final class EngineReconciliationService implements ReconciliationService {
 
-    private static final double AUTO_CHOOSE = 0.9;
+    private static final CandidateScorer SCORER = CandidateScorer.defaults();
     private final WorkstationSettings settings;
 
     public EngineReconciliationService(WorkstationSettings settings) {
@@ -35,24 +35,22 @@ public final class EngineReconciliationService implements ReconciliationService 
         }
         Demographics d = new Demographics(external.patientId(), external.issuerOfPatientId(), external.patientName(),
                 external.birthDate(), external.sex());
-        Reconciliation r = new Reconciler(new DicomQueryClient(s.stationAeTitle()), CandidateScorer.defaults())
+        Reconciliation r = new Reconciler(new DicomQueryClient(s.stationAeTitle()), SCORER)
                 .reconcile(d, worklist, pacs);
         List<Candidate> out = new ArrayList<>();
         for (ScoredCandidate c : r.ranked()) {
             Demographics local = c.candidate().demographics();
-            List<String> reasons = new ArrayList<>(c.reasons());
-            if (c.vetoed()) {
-                reasons.add(0, "VETO");
-            }
+            // the engine's decision, not a threshold of our own: it also asks when two candidates are close
+            boolean automatic = r.chosen().isPresent() && r.chosen().get() == c;
             out.add(new Candidate(local.patientId(), local.issuer(), local.name(), local.birthDate(), local.sex(),
                     c.candidate().accessionNumber(), c.vetoed() ? 0 : c.score(),
-                    c.candidate().source().name().toLowerCase(), reasons));
+                    c.candidate().source().name().toLowerCase(), List.copyOf(c.reasons()), c.vetoed(), automatic));
         }
         return out;
     }
 
     @Override
     public double autoChooseThreshold() {
-        return AUTO_CHOOSE;
+        return SCORER.threshold();
     }
 }

@@ -49,6 +49,14 @@ public interface ImportService {
 
     Result send(Request request, Progress progress) throws Exception;
 
+    /**
+     * What earlier imports (this session's and those before a restart, from the durable send queue) did with these
+     * studies, by their Study Instance UID on the medium; studies never sent are left out.
+     */
+    default java.util.Map<String, ImportMark> marks(java.util.Collection<String> studyUids) throws Exception {
+        return java.util.Map.of();
+    }
+
     /** Where studies go, for people: "ARCHIVE@127.0.0.1:11112 (embedded archive)". */
     String destination();
 }

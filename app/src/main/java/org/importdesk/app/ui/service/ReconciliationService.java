@@ -10,15 +10,17 @@ public interface ReconciliationService {
     /**
      * A local identity with its score.
      *
-     * @param source  where it was found: worklist order, PACS, or the disc itself
-     * @param reasons which fields matched or vetoed
+     * @param source    where it was found: worklist order, PACS, or the disc itself
+     * @param reasons   which fields matched or vetoed
+     * @param vetoed    birth date or sex differ: never chosen, whatever the name's score
+     * @param automatic the reconciliation chose it without asking (above the threshold and clearly ahead)
      */
     record Candidate(String patientId, String issuer, String name, String birthDate, String sex, String accession,
-                     double score, String source, List<String> reasons) {
+                     double score, String source, List<String> reasons, boolean vetoed, boolean automatic) {
     }
 
     List<Candidate> candidates(PatientRecord external) throws Exception;
 
-    /** Whether the best candidate is certain enough to be chosen without asking. */
+    /** The score above which a candidate clearly ahead of the others is chosen without asking (for the notice). */
     double autoChooseThreshold();
 }
