@@ -70,6 +70,8 @@ public final class EvalCommand implements Callable<Integer> {
         CompiledMapping compiled = new CompiledMapping(content);
         StudyClassifier classifier = mapping.classifier(content);
         Scored scored = evaluate(expected, studies, classifier, compiled);
+        System.out.printf(Locale.ROOT, "mode\t%s%nmodality_prior\t%s%n", classifier.mode().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-'), noPrior ? "off" : "on");
         System.out.print(format(scored.report(), details));
         System.out.print(formatDeciders(scored.byDecider()));
         return 0;

@@ -79,12 +79,12 @@ class ClassificationCommandsTest {
         // one right, one wrong (modality prior CTS), one not on the medium
         assertThat(e.out()).contains("studies\t3", "accuracy\t0.3333", "predictive_power\t0.6667",
                 "major_error_rate\t0.3333", "not_found\t1", "CTT;CTTA -> CTS: 1");
-        assertThat(e.out()).contains("  keyword: 1, 1", "  modality-prior: 1, 0");
+        assertThat(e.out()).contains("mode\tmetadata", "modality_prior\ton", "  keyword: 1, 1", "  modality-prior: 1, 0");
 
         // MOMO's metadata as published: the study without text gets no proposal instead of the prior's guess
         Run noPrior = run("eval", "--defaults", "--no-prior", "--labels", labels.toString(), medium.toString());
         assertThat(noPrior.exit()).isZero();
-        assertThat(noPrior.out()).contains("accuracy\t0.3333", "predictive_power\t0.3333", "major_error_rate\t0.0000",
+        assertThat(noPrior.out()).contains("modality_prior\toff", "accuracy\t0.3333", "predictive_power\t0.3333", "major_error_rate\t0.0000",
                 "  keyword: 1, 1", "  none: 1, 0").doesNotContain("modality-prior");
     }
 
