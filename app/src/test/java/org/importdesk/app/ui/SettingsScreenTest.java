@@ -110,6 +110,8 @@ class SettingsScreenTest {
         Label saved = robot.lookup("#savedLabel").queryAs(Label.class);
         waitFor(20, () -> saved.getText().startsWith("Not saved"));
         assertThat(saved.getText()).contains("Commitment port").contains("70000").contains("1..65535");
+        assertThat(robot.lookup("#commitmentNote").queryAs(Label.class).getText()).contains("computer's address");
+        shot("11b-settings-commitment-refused");
         assertThat(home.resolve("config").resolve("user.properties")).doesNotExist();
         assertThat(ws.services().settings().current().commitment().enabled()).isFalse();
     }
