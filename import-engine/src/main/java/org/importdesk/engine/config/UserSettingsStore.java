@@ -32,6 +32,25 @@ public final class UserSettingsStore {
      * @throws InvalidConfigurationException for a policy key or an invalid value; nothing is written then
      */
     public LoadedConfiguration save(Map<String, String> changes) {
+        Map<String, String> merged = merge(changes);
+        LoadedConfiguration result = ConfigurationLoader.layer(locations,
+                ConfigurationLoader.readFile(locations.siteFile()), Optional.of(merged));
+        write(locations.userFile(), merged);
+        return result;
+    }
+
+    /**
+     * The configuration as it would load after {@link #save} with these changes, without writing anything (for
+     * checks that go beyond the file's syntax, such as opening a TLS key store, before saving).
+     *
+     * @throws InvalidConfigurationException as {@link #save} would
+     */
+    public LoadedConfiguration check(Map<String, String> changes) {
+        return ConfigurationLoader.layer(locations, ConfigurationLoader.readFile(locations.siteFile()),
+                Optional.of(merge(changes)));
+    }
+
+    private Map<String, String> merge(Map<String, String> changes) {
         List<ConfigProblem> problems = new ArrayList<>();
         String userName = locations.userFile().toString();
         changes.keySet().forEach(k -> {
@@ -53,10 +72,7 @@ public final class UserSettingsStore {
                 merged.put(k, v.trim());
             }
         });
-        LoadedConfiguration result = ConfigurationLoader.layer(locations,
-                ConfigurationLoader.readFile(locations.siteFile()), Optional.of(merged));
-        write(locations.userFile(), merged);
-        return result;
+        return merged;
     }
 
     /** Creates the user's file with the current values commented out, unless it exists. Returns whether it wrote. */

@@ -46,6 +46,28 @@ class UserSettingsStoreTest {
     }
 
     @Test
+    void checkReturnsTheSettingsAsTheyWouldLoadWithoutWriting() {
+        UserSettingsStore store = new UserSettingsStore(locations());
+        store.save(Map.of("language", "de"));
+        String before = read(locations().userFile());
+        LoadedConfiguration preview = store.check(Map.of("commitment.port", "11112", "commitment.waitSeconds", "30"));
+        assertThat(preview.settings().commitment().port()).hasValue(11112);
+        assertThat(preview.settings().language().getLanguage()).isEqualTo("de");
+        assertThat(read(locations().userFile())).isEqualTo(before);
+        assertThatThrownBy(() -> store.check(Map.of("commitment.port", "0")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("commitment.port");
+        assertThat(ConfigurationLoader.load(locations()).settings().commitment().enabled()).isFalse();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void initWritesALoadableTemplateOnce() throws Exception {
         UserSettingsStore store = new UserSettingsStore(locations());
         assertThat(store.init()).isTrue();
