@@ -48,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "Folder=CLASSCODE,... for --images; default: MedNIST's folders of the modality")
     String classes;
 
-    @Option(names = "--dicom", description = "folder of DICOM series: labelled by --labels, or the images of the studies --confirmed labels")
+    @Option(names = "--dicom", description = "folder of DICOM series: labelled by --labels, or the images of the "
+            + "studies --confirmed labels")
     Path dicom;
 
     @Option(names = "--labels", description = "CSV: series or study instance UID,class code")
