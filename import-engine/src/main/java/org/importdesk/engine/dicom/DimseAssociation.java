@@ -83,6 +83,8 @@ public final class DimseAssociation implements AutoCloseable {
     static DimseAssociation open(DicomNode peer, String callingAet, List<PresentationContext> proposed,
                                  int connectTimeoutMs, int readTimeoutMs, javax.net.ssl.SSLContext tls)
             throws DicomNetworkException {
+        // the certificate we present, for messages: not known for a caller's own context
+        String ours = tls == null ? DicomTls.clientCertificate() : DicomTls.INSTALLED_CONTEXT;
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -103,10 +105,10 @@ public final class DimseAssociation implements AutoCloseable {
                         : DicomTls.wrapClient(tls, socket, peer.host(), peer.port());
             } catch (javax.net.ssl.SSLException e) {
                 closeQuietly(socket);
-                throw new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e);
+                throw new DicomNetworkException(TlsFailures.describe(e, peer, ours), false, e);
             } catch (IOException e) {
                 closeQuietly(socket);
-                throw TlsFailures.handshakeBroken(e, peer, DicomTls.clientCertificate());
+                throw TlsFailures.handshakeBroken(e, peer, ours);
             }
         }
         try {
@@ -149,13 +151,13 @@ public final class DimseAssociation implements AutoCloseable {
             // TLS 1.3: the server judges our certificate after our handshake returned; its alert comes here, or
             // our write fails first and the alert is still to be read
             DicomNetworkException failure = String.valueOf(e.getMessage()).contains("alert")
-                    ? new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e)
-                    : TlsFailures.afterHandshake((javax.net.ssl.SSLSocket) socket, e, peer, DicomTls.clientCertificate());
+                    ? new DicomNetworkException(TlsFailures.describe(e, peer, ours), false, e)
+                    : TlsFailures.afterHandshake((javax.net.ssl.SSLSocket) socket, e, peer, ours);
             closeQuietly(socket);
             throw failure;
         } catch (IOException e) {
             if (socket instanceof javax.net.ssl.SSLSocket ssl) {
-                DicomNetworkException refused = TlsFailures.afterHandshake(ssl, e, peer, DicomTls.clientCertificate());
+                DicomNetworkException refused = TlsFailures.afterHandshake(ssl, e, peer, ours);
                 closeQuietly(socket);
                 throw refused;
             }
