@@ -22,6 +22,7 @@ import org.importdesk.engine.reconcile.Reconciler;
 import org.importdesk.engine.reconcile.Reconciliation;
 import org.importdesk.engine.reconcile.ScoredCandidate;
 import org.importdesk.engine.send.CoercionPlan;
+import org.importdesk.engine.send.CommitmentListener;
 import org.importdesk.engine.send.ItemState;
 import org.importdesk.engine.send.QueueRow;
 import org.importdesk.engine.send.SendException;
@@ -312,15 +313,25 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** Asks for storage commitment; what came back (or why nothing did) is printed and returned for the audit. */
     private StorageCommitmentAudit storageCommitment(SendQueue queue, String jobId, PrintStream err) {
-        try (LocalArchiveScp listener = LocalArchiveScp.commitmentListener(callingAet,
-                InetAddress.getByName(commitmentBind), commitmentPort)) {
+        org.importdesk.engine.config.TlsSettings tls;
+        try {
+            tls = to.tls() ? org.importdesk.engine.config.ConfigurationLoader.loadForCurrentUser().settings().tls()
+                    : org.importdesk.engine.config.TlsSettings.none();
+        } catch (RuntimeException e) {
+            err.println("storage commitment failed: " + e.getMessage());
+            return StorageCommitmentAudit.requestFailed(e.getMessage());
+        }
+        try (LocalArchiveScp listener = CommitmentListener.open(callingAet, InetAddress.getByName(commitmentBind),
+                commitmentPort, to.tls(), tls)) {
             StorageCommitter.Outcome o = new StorageCommitter(queue, callingAet, listener)
                     .commit(to, jobId, Duration.ofSeconds(commitmentWait));
             err.printf("storage commitment: %d requested, %d committed, %d failed, %d unanswered%n", o.requested(),
                     o.committed(), o.failed(), o.unanswered());
             o.failures().forEach((uid, reason) -> err.printf("storage commitment FAILED for %s: %04X %s%n", uid,
                     reason, StorageCommitmentAudit.reasonText(reason)));
-            if (o.requested() > 0 && o.unanswered() == o.requested()) {
+            if (!o.note().isEmpty()) {
+                err.println("storage commitment: " + o.note());
+            } else if (o.requested() > 0 && o.unanswered() == o.requested()) {
                 err.println("storage commitment: no report within " + commitmentWait + " s (does the PACS know "
                         + callingAet + " at port " + commitmentPort + "?)");
             }

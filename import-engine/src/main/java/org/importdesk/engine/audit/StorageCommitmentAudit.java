@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param committed      instances the PACS reported committed
  * @param failures       SOP Instance UID (as sent) to the Failure Reason the PACS reported (0 when it gave none)
  * @param unanswered     instances the report did not mention, or all of them when no report came in time
- * @param note           why the request could not be made (state {@link State#REQUEST_FAILED}); empty otherwise
+ * @param note           why the request could not be made (state {@link State#REQUEST_FAILED}) or why no report
+ *                       arrived (state {@link State#UNANSWERED}, e.g. a refused TLS handshake); empty otherwise
  */
 public record StorageCommitmentAudit(State state, String transactionUid, int requested, int committed,
                                      Map<String, Integer> failures, int unanswered, String note) {
@@ -87,6 +88,11 @@ public record StorageCommitmentAudit(State state, String transactionUid, int req
         return new StorageCommitmentAudit(state, transactionUid, requested, committed, failures, unanswered, "");
     }
 
+    /** The same outcome with a note (why the request failed, or why no report arrived); empty for none. */
+    public StorageCommitmentAudit withNote(String why) {
+        return new StorageCommitmentAudit(state, transactionUid, requested, committed, failures, unanswered, why);
+    }
+
     public boolean requestedAtAll() {
         return state != State.NOT_REQUESTED;
     }
@@ -108,7 +114,8 @@ public record StorageCommitmentAudit(State state, String transactionUid, int req
         return switch (state) {
             case NOT_REQUESTED -> "storage commitment not requested";
             case REQUEST_FAILED -> "storage commitment request failed" + (note.isEmpty() ? "" : ": " + note);
-            case UNANSWERED -> "storage commitment not answered in time (" + requested + " requested)";
+            case UNANSWERED -> "storage commitment not answered in time (" + requested + " requested)"
+                    + (note.isEmpty() ? "" : ": " + note);
             default -> committed + " of " + requested + " committed"
                     + (failures.isEmpty() ? "" : ", " + failures.size() + " failed")
                     + (unanswered == 0 ? "" : ", " + unanswered + " unanswered");

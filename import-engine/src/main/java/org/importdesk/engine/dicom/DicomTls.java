@@ -212,7 +212,12 @@ public final class DicomTls {
 
     /** Wraps a connected socket in TLS as the client and completes the handshake. */
     static SSLSocket wrapClient(Socket connected, String host, int port) throws IOException {
-        SSLSocket s = (SSLSocket) clientContext().getSocketFactory().createSocket(connected, host, port, true);
+        return wrapClient(clientContext(), connected, host, port);
+    }
+
+    /** As {@link #wrapClient(Socket, String, int)} with a context of the caller's (e.g. an SCP reporting back). */
+    static SSLSocket wrapClient(SSLContext context, Socket connected, String host, int port) throws IOException {
+        SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
         s.setEnabledProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
         javax.net.ssl.SSLParameters p = s.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");

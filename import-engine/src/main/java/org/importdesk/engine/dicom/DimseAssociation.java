@@ -76,6 +76,15 @@ public final class DimseAssociation implements AutoCloseable {
     /** Connects with TCP_NODELAY, proposes the contexts and returns the established association. */
     public static DimseAssociation open(DicomNode peer, String callingAet, List<PresentationContext> proposed,
                                         int connectTimeoutMs, int readTimeoutMs) throws DicomNetworkException {
+        return open(peer, callingAet, proposed, connectTimeoutMs, readTimeoutMs, null);
+    }
+
+    /** As above; a TLS peer is reached with {@code tls} (null: {@link DicomTls#clientContext()}). */
+    static DimseAssociation open(DicomNode peer, String callingAet, List<PresentationContext> proposed,
+                                 int connectTimeoutMs, int readTimeoutMs, javax.net.ssl.SSLContext tls)
+            throws DicomNetworkException {
+        // the certificate we present, for messages: not known for a caller's own context
+        String ours = tls == null ? DicomTls.clientCertificate() : DicomTls.INSTALLED_CONTEXT;
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -92,13 +101,14 @@ public final class DimseAssociation implements AutoCloseable {
         }
         if (peer.tls()) {
             try {
-                socket = DicomTls.wrapClient(socket, peer.host(), peer.port());
+                socket = tls == null ? DicomTls.wrapClient(socket, peer.host(), peer.port())
+                        : DicomTls.wrapClient(tls, socket, peer.host(), peer.port());
             } catch (javax.net.ssl.SSLException e) {
                 closeQuietly(socket);
-                throw new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e);
+                throw new DicomNetworkException(TlsFailures.describe(e, peer, ours), false, e);
             } catch (IOException e) {
                 closeQuietly(socket);
-                throw TlsFailures.handshakeBroken(e, peer, DicomTls.clientCertificate());
+                throw TlsFailures.handshakeBroken(e, peer, ours);
             }
         }
         try {
@@ -141,13 +151,13 @@ public final class DimseAssociation implements AutoCloseable {
             // TLS 1.3: the server judges our certificate after our handshake returned; its alert comes here, or
             // our write fails first and the alert is still to be read
             DicomNetworkException failure = String.valueOf(e.getMessage()).contains("alert")
-                    ? new DicomNetworkException(TlsFailures.describe(e, peer, DicomTls.clientCertificate()), false, e)
-                    : TlsFailures.afterHandshake((javax.net.ssl.SSLSocket) socket, e, peer, DicomTls.clientCertificate());
+                    ? new DicomNetworkException(TlsFailures.describe(e, peer, ours), false, e)
+                    : TlsFailures.afterHandshake((javax.net.ssl.SSLSocket) socket, e, peer, ours);
             closeQuietly(socket);
             throw failure;
         } catch (IOException e) {
             if (socket instanceof javax.net.ssl.SSLSocket ssl) {
-                DicomNetworkException refused = TlsFailures.afterHandshake(ssl, e, peer, DicomTls.clientCertificate());
+                DicomNetworkException refused = TlsFailures.afterHandshake(ssl, e, peer, ours);
                 closeQuietly(socket);
                 throw refused;
             }
@@ -281,6 +291,32 @@ public final class DimseAssociation implements AutoCloseable {
         } catch (IOException e) {
             throw fail("N-ACTION", e);
         }
+    }
+
+    /**
+     * Sends a storage commitment result (N-EVENT-REPORT, event type 1 when all succeeded, 2 when some failed) as the
+     * SCP of Storage Commitment Push; returns the requester's status.
+     */
+    DimseStatus reportStorageCommitment(int eventType, DataSetWriter eventInformation) throws DicomNetworkException {
+        int pc = contextFor(STORAGE_COMMITMENT_PUSH, null).orElseThrow(
+                () -> new DicomNetworkException(peer + " does not accept storage commitment reports", false));
+        int id = nextMessageId++;
+        CommandSet cmd = new CommandSet()
+                .ui(0x00000002, STORAGE_COMMITMENT_PUSH).us(0x00000100, N_EVENT_REPORT_RQ).us(0x00000110, id)
+                .us(0x00000800, 0x0000).ui(0x00001000, STORAGE_COMMITMENT_PUSH_INSTANCE).us(0x00001002, eventType);
+        try {
+            sendCommand(pc, cmd, eventInformation);
+            return readResponse(N_EVENT_REPORT_RSP).status();
+        } catch (DicomNetworkException e) {
+            throw e;
+        } catch (IOException e) {
+            throw fail("N-EVENT-REPORT", e);
+        }
+    }
+
+    /** The transfer syntax accepted for an abstract syntax, or null. */
+    String transferSyntaxFor(String sopClassUid) {
+        return contextFor(sopClassUid, null).map(pc -> accepted.get(pc)[1]).orElse(null);
     }
 
     /** Waits for an N-EVENT-REPORT on this association, answers it and returns its data set. */

@@ -59,6 +59,13 @@ public final class LocalArchiveScp implements AutoCloseable {
     private final Map<String, CompletableFuture<StorageCommitmentResult>> commitments = new ConcurrentHashMap<>();
     /** Why TLS clients were refused, oldest first */
     private final List<String> refusedHandshakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Requester AE title to where (and with which TLS context) its storage commitment reports go */
+    private final Map<String, ReportRoute> reportRoutes = new ConcurrentHashMap<>();
+    /** Why storage commitment reports could not be delivered, oldest first */
+    private final List<String> failedReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private record ReportRoute(DicomNode node, javax.net.ssl.SSLContext tls) {
+    }
 
     private LocalArchiveScp(Path archive, String aeTitle, ServerSocket server) {
         this.archive = archive;
@@ -71,7 +78,18 @@ public final class LocalArchiveScp implements AutoCloseable {
      * what a PACS on another host reports its commitment to.
      */
     public static LocalArchiveScp commitmentListener(String aeTitle, InetAddress bind, int port) throws IOException {
-        ServerSocket s = new ServerSocket();
+        return commitmentListener(aeTitle, bind, port, null, false);
+    }
+
+    /**
+     * A receiver of storage commitment reports; with a TLS context (our certificate and key, the certificates we
+     * trust) only inside TLS 1.2/1.3, and with {@code requireClientCertificate} only from a PACS whose certificate the
+     * context trusts. Refused handshakes are kept ({@link #refusedHandshakes()}).
+     */
+    public static LocalArchiveScp commitmentListener(String aeTitle, InetAddress bind, int port,
+                                                     javax.net.ssl.SSLContext tls, boolean requireClientCertificate)
+            throws IOException {
+        ServerSocket s = serverSocket(tls, requireClientCertificate);
         s.bind(new InetSocketAddress(bind, port));
         LocalArchiveScp scp = new LocalArchiveScp(null, aeTitle, s);
         scp.pool.submit(scp::acceptLoop);
@@ -99,24 +117,41 @@ public final class LocalArchiveScp implements AutoCloseable {
     public static LocalArchiveScp start(Path archive, String aeTitle, int port, javax.net.ssl.SSLContext tls,
                                         boolean requireClientCertificate) throws IOException {
         Files.createDirectories(archive);
-        ServerSocket s;
-        if (tls == null) {
-            if (requireClientCertificate) {
-                throw new IllegalArgumentException("client certificates need TLS");
-            }
-            s = new ServerSocket();
-        } else {
-            javax.net.ssl.SSLServerSocket ssl = (javax.net.ssl.SSLServerSocket) tls.getServerSocketFactory()
-                    .createServerSocket();
-            ssl.setEnabledProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
-            ssl.setNeedClientAuth(requireClientCertificate);
-            s = ssl;
-        }
+        ServerSocket s = serverSocket(tls, requireClientCertificate);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         LocalArchiveScp scp = new LocalArchiveScp(archive, aeTitle, s);
         scp.loadIndex();
         scp.pool.submit(scp::acceptLoop);
         return scp;
+    }
+
+    private static ServerSocket serverSocket(javax.net.ssl.SSLContext tls, boolean requireClientCertificate)
+            throws IOException {
+        if (tls == null) {
+            if (requireClientCertificate) {
+                throw new IllegalArgumentException("client certificates need TLS");
+            }
+            return new ServerSocket();
+        }
+        javax.net.ssl.SSLServerSocket ssl = (javax.net.ssl.SSLServerSocket) tls.getServerSocketFactory()
+                .createServerSocket();
+        ssl.setEnabledProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
+        ssl.setNeedClientAuth(requireClientCertificate);
+        return ssl;
+    }
+
+    /**
+     * Acting as the storage commitment SCP: the N-EVENT-REPORT for N-ACTIONs from {@code requesterAet} goes on a new
+     * association to {@code destination} (inside TLS when it is a TLS node, with {@code tls}: our certificate and the
+     * certificates we trust; null for the process-wide client context). Without a route an N-ACTION is refused.
+     */
+    public void reportCommitmentsTo(String requesterAet, DicomNode destination, javax.net.ssl.SSLContext tls) {
+        reportRoutes.put(requesterAet, new ReportRoute(destination, tls));
+    }
+
+    /** Why storage commitment reports could not be delivered to requesters, oldest first. */
+    public List<String> failedReports() {
+        return List.copyOf(failedReports);
     }
 
     public DicomNode node() {
@@ -201,7 +236,8 @@ public final class LocalArchiveScp implements AutoCloseable {
         try (socket) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-            Map<Integer, String[]> contexts = negotiate(in, out);
+            String[] calling = {""};
+            Map<Integer, String[]> contexts = negotiate(in, out, calling);
             if (contexts == null) {
                 return;
             }
@@ -210,7 +246,7 @@ public final class LocalArchiveScp implements AutoCloseable {
                 if (m == null) {
                     return;
                 }
-                handle(m, contexts, out);
+                handle(m, contexts, out, calling[0]);
             }
         } catch (javax.net.ssl.SSLException e) {
             String why = TlsFailures.describeRefusedClient(e);
@@ -225,7 +261,7 @@ public final class LocalArchiveScp implements AutoCloseable {
     }
 
     /** Reads the A-ASSOCIATE-RQ and accepts every context; returns id to {abstract syntax, transfer syntax}. */
-    private Map<Integer, String[]> negotiate(DataInputStream in, OutputStream out) throws IOException {
+    private Map<Integer, String[]> negotiate(DataInputStream in, OutputStream out, String[] calling) throws IOException {
         int type = in.readUnsignedByte();
         in.readUnsignedByte();
         int length = in.readInt();
@@ -234,6 +270,7 @@ public final class LocalArchiveScp implements AutoCloseable {
             return null;
         }
         String called = new String(body, 4, 16, StandardCharsets.US_ASCII).trim();
+        calling[0] = new String(body, 20, 16, StandardCharsets.US_ASCII).trim();
         Map<Integer, String[]> accepted = new LinkedHashMap<>();
         ByteArrayOutputStream items = new ByteArrayOutputStream();
         ByteArrayOutputStream roles = new ByteArrayOutputStream();
@@ -363,7 +400,8 @@ public final class LocalArchiveScp implements AutoCloseable {
         }
     }
 
-    private void handle(Message m, Map<Integer, String[]> contexts, OutputStream out) throws IOException {
+    private void handle(Message m, Map<Integer, String[]> contexts, OutputStream out, String callingAet)
+            throws IOException {
         int field = m.command().us(0x00000100);
         int id = m.command().us(0x00000110);
         String[] pc = contexts.get(m.contextId());
@@ -392,6 +430,15 @@ public final class LocalArchiveScp implements AutoCloseable {
                     .ui(0x00001000, m.command().ui(0x00001000)).us(0x00001002, m.command().us(0x00001002));
             pdv(out, m.contextId(), 3, c.encode());
             out.flush();
+        } else if (field == DimseAssociation.N_ACTION_RQ && pc[0].equals(DimseAssociation.STORAGE_COMMITMENT_PUSH)
+                && archive != null) {
+            int status = commitmentRequested(callingAet, m.data(), pc[1]);
+            CommandSet c = new CommandSet().ui(0x00000002, m.command().ui(0x00000003))
+                    .us(0x00000100, DimseAssociation.N_ACTION_RSP).us(0x00000120, id)
+                    .us(0x00000800, DimseAssociation.NO_DATA_SET).us(0x00000900, status)
+                    .ui(0x00001000, m.command().ui(0x00001001)).us(0x00001008, m.command().us(0x00001008));
+            pdv(out, m.contextId(), 3, c.encode());
+            out.flush();
         } else if (field == DimseAssociation.C_FIND_RQ) {
             DicomAttributes q = DicomDataSets.readDataSet(m.data(), pc[1]);
             for (DicomQuery match : find(q)) {
@@ -404,6 +451,51 @@ public final class LocalArchiveScp implements AutoCloseable {
         } else {
             respond(out, m.contextId(), sopClass, field | 0x8000, id, 0x0211, null, "unsupported", null);
         }
+    }
+
+    /**
+     * An N-ACTION (Request Storage Commitment): every referenced instance this archive holds is committed, the others
+     * fail with "no such object instance"; the report goes on a new association to the requester's route, after our
+     * N-ACTION response. Returns the N-ACTION status.
+     */
+    private int commitmentRequested(String callingAet, byte[] data, String ts) {
+        ReportRoute route = reportRoutes.get(callingAet);
+        if (route == null) {
+            LOG.warn("{}: storage commitment requested by {}, for which no report destination is known", aeTitle,
+                    callingAet);
+            return 0x0110; // processing failure
+        }
+        DicomAttributes request;
+        try {
+            request = DicomDataSets.readDataSet(data, ts);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: unreadable storage commitment request: {}", aeTitle, e.getMessage());
+            return 0x0110;
+        }
+        String transactionUid = request.string(DicomDataSets.TRANSACTION_UID);
+        List<String[]> committed = new ArrayList<>();
+        Map<String[], Integer> failed = new LinkedHashMap<>();
+        for (DicomAttributes item : request.sequence(DicomDataSets.REFERENCED_SOP_SEQUENCE)) {
+            String[] ref = {item.string(DicomDataSets.REFERENCED_SOP_CLASS_UID),
+                    item.string(DicomDataSets.REFERENCED_SOP_INSTANCE_UID)};
+            Path f = file(ref[1]);
+            if (f != null && Files.isRegularFile(f)) {
+                committed.add(ref);
+            } else {
+                failed.put(ref, 0x0112); // no such object instance
+            }
+        }
+        pool.submit(() -> {
+            try {
+                StorageCommitmentReporter.report(route.node(), aeTitle, transactionUid, committed, failed, route.tls());
+                LOG.info("{}: storage commitment reported to {}: {} committed, {} failed", aeTitle, route.node(),
+                        committed.size(), failed.size());
+            } catch (DicomNetworkException e) {
+                failedReports.add(e.getMessage());
+                LOG.warn("{}: storage commitment report to {} failed: {}", aeTitle, route.node(), e.getMessage());
+            }
+        });
+        return 0;
     }
 
     private int store(String sopClass, String sop, String ts, byte[] data) {

@@ -43,9 +43,15 @@ public final class StorageCommitter {
      *                   queue order; {@code failures.size() == failed}
      */
     public record Outcome(String transactionUid, int requested, int committed, int failed, int unanswered,
-                          Map<String, Integer> failures) {
+                          Map<String, Integer> failures, String note) {
         public Outcome {
             failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
+            note = note == null ? "" : note;
+        }
+
+        public Outcome(String transactionUid, int requested, int committed, int failed, int unanswered,
+                       Map<String, Integer> failures) {
+            this(transactionUid, requested, committed, failed, unanswered, failures, "");
         }
 
         public boolean allCommitted() {
@@ -54,7 +60,7 @@ public final class StorageCommitter {
 
         /** The outcome as the audit record keeps it. */
         public StorageCommitmentAudit audit() {
-            return StorageCommitmentAudit.of(transactionUid, requested, committed, failures, unanswered);
+            return StorageCommitmentAudit.of(transactionUid, requested, committed, failures, unanswered).withNote(note);
         }
     }
 
@@ -67,6 +73,7 @@ public final class StorageCommitter {
         }
         String transactionUid = CoercionPlan.derivedUid("commit/" + jobId, Long.toString(System.nanoTime()));
         CompletableFuture<StorageCommitmentResult> answer = receiver.commitmentResult(transactionUid);
+        int refusedBefore = receiver.refusedHandshakes().size();
         List<String[]> refs = new ArrayList<>();
         for (QueueRow r : rows) {
             refs.add(new String[]{r.sopClassUid(), r.targetUid()});
@@ -87,10 +94,15 @@ public final class StorageCommitter {
         try {
             result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // a PACS that reached our listener but failed its TLS handshake: say so, it is what must be fixed
+            List<String> refused = receiver.refusedHandshakes();
+            String note = refused.size() > refusedBefore
+                    ? "the PACS's report association was refused by TLS: " + refused.get(refused.size() - 1) : "";
+            String detail = note.isEmpty() ? "no report within " + wait.toSeconds() + " s" : note;
             for (QueueRow r : rows) {
-                queue.markCommitment(jobId, r.targetUid(), "unanswered", "no report within " + wait.toSeconds() + " s");
+                queue.markCommitment(jobId, r.targetUid(), "unanswered", detail);
             }
-            return recorded(jobId, new Outcome(transactionUid, rows.size(), 0, 0, rows.size(), Map.of()));
+            return recorded(jobId, new Outcome(transactionUid, rows.size(), 0, 0, rows.size(), Map.of(), note));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendException("interrupted while waiting for storage commitment", e);

@@ -140,8 +140,9 @@ public final class EngineImportService implements ImportService, AutoCloseable {
     private StorageCommitmentAudit commit(SendQueue queue, DicomNode pacs, String jobId,
                                           org.importdesk.engine.config.StorageCommitmentSettings c) {
         String aet = settings.current().stationAeTitle();
-        try (LocalArchiveScp listener = LocalArchiveScp.commitmentListener(aet,
-                new java.net.InetSocketAddress(0).getAddress(), c.port().getAsInt())) {
+        try (LocalArchiveScp listener = org.importdesk.engine.send.CommitmentListener.open(aet,
+                new java.net.InetSocketAddress(0).getAddress(), c.port().getAsInt(), pacs.tls(),
+                settings.current().tls())) {
             return new StorageCommitter(queue, aet, listener).commit(pacs, jobId, c.timeout()).audit();
         } catch (IOException | SendException e) {
             return StorageCommitmentAudit.requestFailed(e.getMessage());
