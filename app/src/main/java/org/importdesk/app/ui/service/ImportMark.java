@@ -64,9 +64,12 @@ public record ImportMark(State state, int done, int total, String destination) {
         return new ImportMark(State.FAILED, j.confirmed(), j.total(), j.destination());
     }
 
-    /** The mark an import of this session ended with. */
+    /**
+     * The mark an import of this session ended with: imported only when finished (complete and, where asked for,
+     * committed by the archive), as the Import screen judges it.
+     */
     public static ImportMark fromResult(ImportService.Result r) {
-        if (r.outcome() == ImportService.Outcome.COMPLETE) {
+        if (r.finished()) {
             return new ImportMark(State.IMPORTED, r.total(), r.total(), r.destination());
         }
         // failed counts every instance not in the destination as far as the verification knows
