@@ -43,10 +43,10 @@ public record ImportMark(State state, int done, int total, String destination) {
 
     /**
      * The mark the durable queue's jobs of one study give: imported when any job is complete (the study is in that
-     * destination), otherwise what became of the latest job.
+     * destination) and not left uncommitted by storage commitment, otherwise what became of the latest job.
      */
     public static ImportMark fromJobs(List<StudyJobSummary> jobs) {
-        Optional<StudyJobSummary> complete = jobs.stream().filter(StudyJobSummary::complete)
+        Optional<StudyJobSummary> complete = jobs.stream().filter(j -> j.complete() && j.committedOrNotAsked())
                 .max(Comparator.comparing(StudyJobSummary::updatedAt));
         if (complete.isPresent()) {
             StudyJobSummary j = complete.get();
