@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Installs the configured TLS key store (our client certificate) and trust store for outgoing associations to
- * {@code tls:} nodes. Without {@code tls.*} settings the JVM's defaults stay (its trust store, no client certificate).
+ * {@code tls:} nodes. Without {@code tls.*} settings the JVM's defaults apply (its trust store, no client certificate),
+ * also after stores configured earlier in this process were removed.
  */
 public final class ClientTls {
     private ClientTls() {
@@ -31,6 +32,8 @@ public final class ClientTls {
     /** @throws IOException naming the store and its problem (missing, wrong password, expired certificate...) */
     public static void apply(TlsSettings tls) throws IOException {
         if (!tls.configured()) {
+            // settings removed since the last apply: their stores must not stay in use until a restart
+            DicomTls.clearConfiguredClient();
             return;
         }
         DicomTls.configureClient(tls.keyStore().orElse(null), tls.keyStorePassword().toCharArray(),

@@ -26,6 +26,8 @@ public final class DicomTls {
     private static volatile SSLContext client;
     /** subject of the client certificate {@link #client} presents; null when none or not known */
     private static volatile String clientCertificate;
+    /** whether {@link #client} came from {@link #configureClient} (and so goes when the configuration does) */
+    private static volatile boolean fromConfiguration;
 
     private DicomTls() {
     }
@@ -46,9 +48,22 @@ public final class DicomTls {
     public static final String INSTALLED_CONTEXT = "(the installed TLS context's, if any)";
 
     /** Replaces the context used for outgoing TLS associations (null: the JVM default again). */
-    public static void useClientContext(SSLContext context) {
+    public static synchronized void useClientContext(SSLContext context) {
         client = context;
         clientCertificate = context == null ? null : INSTALLED_CONTEXT;
+        fromConfiguration = false;
+    }
+
+    /**
+     * The TLS configuration was removed: outgoing associations use the JVM's defaults again instead of the stores
+     * {@link #configureClient} installed earlier. A context installed with {@link #useClientContext} stays.
+     */
+    public static synchronized void clearConfiguredClient() {
+        if (fromConfiguration) {
+            client = null;
+            clientCertificate = null;
+            fromConfiguration = false;
+        }
     }
 
     /**
@@ -63,8 +78,11 @@ public final class DicomTls {
             throws IOException {
         SSLContext c = context(keyStore, keyPassword, trustStore, trustPassword);
         String subject = keyStore == null ? null : certificateSubject(keyStore, keyPassword);
-        client = c;
-        clientCertificate = subject;
+        synchronized (DicomTls.class) {
+            client = c;
+            clientCertificate = subject;
+            fromConfiguration = true;
+        }
     }
 
     /**

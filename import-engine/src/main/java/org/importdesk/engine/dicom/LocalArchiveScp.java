@@ -89,8 +89,8 @@ public final class LocalArchiveScp implements AutoCloseable {
     public static LocalArchiveScp commitmentListener(String aeTitle, InetAddress bind, int port,
                                                      javax.net.ssl.SSLContext tls, boolean requireClientCertificate)
             throws IOException {
-        ServerSocket s = serverSocket(tls, requireClientCertificate);
-        s.bind(new InetSocketAddress(bind, port));
+        ServerSocket s = bound(serverSocket(tls, requireClientCertificate), new InetSocketAddress(bind, port),
+                "storage commitment reports");
         LocalArchiveScp scp = new LocalArchiveScp(null, aeTitle, s);
         scp.pool.submit(scp::acceptLoop);
         return scp;
@@ -117,12 +117,33 @@ public final class LocalArchiveScp implements AutoCloseable {
     public static LocalArchiveScp start(Path archive, String aeTitle, int port, javax.net.ssl.SSLContext tls,
                                         boolean requireClientCertificate) throws IOException {
         Files.createDirectories(archive);
-        ServerSocket s = serverSocket(tls, requireClientCertificate);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ServerSocket s = bound(serverSocket(tls, requireClientCertificate),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "the local archive " + aeTitle);
         LocalArchiveScp scp = new LocalArchiveScp(archive, aeTitle, s);
-        scp.loadIndex();
+        try {
+            scp.loadIndex();
+        } catch (IOException | RuntimeException e) {
+            scp.close();
+            throw e;
+        }
         scp.pool.submit(scp::acceptLoop);
         return scp;
+    }
+
+    /** Binds {@code s}; when the address is taken, closes it and says which port and what for. */
+    private static ServerSocket bound(ServerSocket s, InetSocketAddress at, String purpose) throws IOException {
+        try {
+            s.bind(at);
+            return s;
+        } catch (IOException e) {
+            try {
+                s.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IOException("cannot listen for " + purpose + " on port " + at.getPort() + " ("
+                    + at.getAddress().getHostAddress() + "): " + e.getMessage(), e);
+        }
     }
 
     private static ServerSocket serverSocket(javax.net.ssl.SSLContext tls, boolean requireClientCertificate)

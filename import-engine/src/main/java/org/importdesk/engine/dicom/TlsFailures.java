@@ -101,6 +101,11 @@ public final class TlsFailures {
      */
     static DicomNetworkException afterHandshake(javax.net.ssl.SSLSocket socket, java.io.IOException failure,
                                                 DicomNode peer, String ourCertificate) {
+        if (failure instanceof java.net.SocketTimeoutException) {
+            // the peer kept the connection open and said nothing: slow or hung, not a refusal
+            return new DicomNetworkException("association with " + peer + " failed: no answer to the association"
+                    + " request inside TLS (" + failure.getMessage() + ")", true, failure);
+        }
         SSLException alert = pendingAlert(socket);
         if (alert != null) {
             return new DicomNetworkException(describe(alert, peer, ourCertificate), false, alert);

@@ -246,9 +246,9 @@ public final class SendQueue implements AutoCloseable {
                     + " COALESCE(SUM(CASE WHEN i.state = 'present' THEN 1 ELSE 0 END), 0),"
                     + " COALESCE(SUM(CASE WHEN i.state = 'failed' THEN 1 ELSE 0 END), 0),"
                     + " COALESCE(SUM(CASE WHEN i.state IN ('pending', 'sending') THEN 1 ELSE 0 END), 0),"
-                    + " COALESCE(SUM(CASE WHEN i.confirmed THEN 1 ELSE 0 END), 0)"
+                    + " COALESCE(SUM(CASE WHEN i.confirmed THEN 1 ELSE 0 END), 0), j.commitment"
                     + " FROM send_job j LEFT JOIN send_item i ON i.job_id = j.job_id WHERE j.study_uid IN (" + marks + ")"
-                    + " GROUP BY j.job_id, j.destination, j.study_uid, j.created_at")) {
+                    + " GROUP BY j.job_id, j.destination, j.study_uid, j.created_at, j.commitment")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     p.setString(i + 1, chunk.get(i));
                 }
@@ -256,7 +256,8 @@ public final class SendQueue implements AutoCloseable {
                     while (r.next()) {
                         out.add(new StudyJobSummary(r.getString(1), r.getString(2), r.getString(3),
                                 r.getObject(4, java.time.OffsetDateTime.class), r.getObject(5, java.time.OffsetDateTime.class),
-                                r.getInt(6), r.getInt(7), r.getInt(8), r.getInt(9), r.getInt(10), r.getInt(11)));
+                                r.getInt(6), r.getInt(7), r.getInt(8), r.getInt(9), r.getInt(10), r.getInt(11),
+                                r.getString(12)));
                     }
                 }
             } catch (SQLException e) {

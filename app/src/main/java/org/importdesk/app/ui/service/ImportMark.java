@@ -43,10 +43,10 @@ public record ImportMark(State state, int done, int total, String destination) {
 
     /**
      * The mark the durable queue's jobs of one study give: imported when any job is complete (the study is in that
-     * destination), otherwise what became of the latest job.
+     * destination) and not left uncommitted by storage commitment, otherwise what became of the latest job.
      */
     public static ImportMark fromJobs(List<StudyJobSummary> jobs) {
-        Optional<StudyJobSummary> complete = jobs.stream().filter(StudyJobSummary::complete)
+        Optional<StudyJobSummary> complete = jobs.stream().filter(j -> j.complete() && j.committedOrNotAsked())
                 .max(Comparator.comparing(StudyJobSummary::updatedAt));
         if (complete.isPresent()) {
             StudyJobSummary j = complete.get();
@@ -64,9 +64,12 @@ public record ImportMark(State state, int done, int total, String destination) {
         return new ImportMark(State.FAILED, j.confirmed(), j.total(), j.destination());
     }
 
-    /** The mark an import of this session ended with. */
+    /**
+     * The mark an import of this session ended with: imported only when finished (complete and, where asked for,
+     * committed by the archive), as the Import screen judges it.
+     */
     public static ImportMark fromResult(ImportService.Result r) {
-        if (r.outcome() == ImportService.Outcome.COMPLETE) {
+        if (r.finished()) {
             return new ImportMark(State.IMPORTED, r.total(), r.total(), r.destination());
         }
         // failed counts every instance not in the destination as far as the verification knows
