@@ -514,6 +514,10 @@ public final class LocalArchiveScp implements AutoCloseable {
             } catch (DicomNetworkException e) {
                 failedReports.add(e.getMessage());
                 LOG.warn("{}: storage commitment report to {} failed: {}", aeTitle, route.node(), e.getMessage());
+            } catch (RuntimeException e) {
+                // the task's Future is never read: without this the failure would vanish
+                failedReports.add("cannot build or send the report: " + e);
+                LOG.warn("{}: storage commitment report to {} failed: {}", aeTitle, route.node(), e.toString());
             }
         });
         return 0;
