@@ -175,20 +175,8 @@ public final class NetworkInputs {
      * through its own 1st-99th percentile window.
      */
     public static NetworkInput fromVolume(Volume volume, int size, int imageCount, VoiWindow window, boolean invert) {
-        Projections p = Mips.projectResampled(volume, size);
-        int w = volume.width();
-        int h = volume.height();
-        float[] chw = new float[NetworkInput.CHANNELS * size * size];
-        float[][] planes = {
-                Resampling.resize(p.axial(), w, h, size, size),
-                Resampling.resize(p.coronal(), w, size, size, size),
-                Resampling.resize(p.sagittal(), h, size, size, size)};
-        for (int c = 0; c < planes.length; c++) {
-            float[] plane = window == null ? DisplayWindowing.percentile(planes[c], invert)
-                    : DisplayWindowing.apply(planes[c], window, invert);
-            System.arraycopy(plane, 0, chw, c * size * size, size * size);
-        }
-        return new NetworkInput(size, NetworkInput.Representation.MIPS, imageCount, chw);
+        return mips(volume, size, imageCount, plane -> window == null ? DisplayWindowing.percentile(plane, invert)
+                : DisplayWindowing.apply(plane, window, invert));
     }
 
     /**
@@ -197,6 +185,12 @@ public final class NetworkInputs {
      * in-plane to size x size (ImageJ bicubic) and normalised to [0,1].
      */
     public static NetworkInput fromVolume(Volume volume, int size, int imageCount) {
+        return mips(volume, size, imageCount, Resampling::toUnitRange);
+    }
+
+    /** The three MIPs of the volume resampled to size x size, each plane scaled to [0,1] by {@code scale}. */
+    private static NetworkInput mips(Volume volume, int size, int imageCount,
+                                     java.util.function.UnaryOperator<float[]> scale) {
         Projections p = Mips.projectResampled(volume, size);
         int w = volume.width();
         int h = volume.height();
@@ -206,7 +200,7 @@ public final class NetworkInputs {
                 Resampling.resize(p.coronal(), w, size, size, size),
                 Resampling.resize(p.sagittal(), h, size, size, size)};
         for (int c = 0; c < planes.length; c++) {
-            System.arraycopy(Resampling.toUnitRange(planes[c]), 0, chw, c * size * size, size * size);
+            System.arraycopy(scale.apply(planes[c]), 0, chw, c * size * size, size * size);
         }
         return new NetworkInput(size, NetworkInput.Representation.MIPS, imageCount, chw);
     }
