@@ -23,13 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the file and the problem named.
  */
 class MutualTlsTest {
-    private static final String PW = "changeit";
+    private static final String PW = TestCertificates.PASSWORD;
     private static Path pki;
 
     @BeforeAll
@@ -69,33 +67,11 @@ class MutualTlsTest {
 
     private static void keyPair(String alias, String dname, String san, String startDate, int validityDays)
             throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,
-                "-validity", Integer.toString(validityDays), "-storetype", "PKCS12",
-                "-keystore", store(alias + ".p12").toString(), "-storepass", PW, "-keypass", PW));
-        if (san != null) {
-            cmd.addAll(List.of("-ext", san));
-        }
-        if (startDate != null) {
-            cmd.addAll(List.of("-startdate", startDate));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        TestCertificates.keyPair(pki, alias, dname, san, startDate, validityDays);
     }
 
-    /** A PKCS#12 store holding only the certificates of those key pairs. */
     private static void trustStore(String name, String... aliases) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        for (String a : aliases) {
-            KeyStore keys = KeyStore.getInstance(store(a + ".p12").toFile(), PW.toCharArray());
-            trust.setCertificateEntry(a, keys.getCertificate(a));
-        }
-        try (OutputStream o = Files.newOutputStream(store(name))) {
-            trust.store(o, PW.toCharArray());
-        }
+        TestCertificates.trustStore(pki, name, aliases);
     }
 
     private static LocalArchiveScp scpRequiringClientCertificates(Path archive) throws Exception {

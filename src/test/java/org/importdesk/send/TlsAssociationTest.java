@@ -16,12 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * send succeed when we trust it; a client that does not trust it, or speaks plain DICOM, gets no association.
  */
 class TlsAssociationTest {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = TestCertificates.PASSWORD.toCharArray();
 
     @AfterEach
     void defaultContext() {
@@ -41,23 +38,10 @@ class TlsAssociationTest {
 
     @Test
     void echoAndSendRunInsideTlsAndAnUntrustedOrPlainClientIsRefused(@TempDir Path tmp) throws Exception {
+        TestCertificates.keyPair(tmp, "scp", "CN=localhost", "SAN=ip:127.0.0.1,dns:localhost", null, 2);
+        TestCertificates.trustStore(tmp, "trust.p12", "scp");
         Path keyStore = tmp.resolve("scp.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "scp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        // trust store holding only the certificate
-        KeyStore keys = KeyStore.getInstance(keyStore.toFile(), PASSWORD);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("scp", keys.getCertificate("scp"));
         Path trustStore = tmp.resolve("trust.p12");
-        try (OutputStream o = Files.newOutputStream(trustStore)) {
-            trust.store(o, PASSWORD);
-        }
 
         SSLContext server = DicomTls.context(keyStore, PASSWORD, null, null);
         try (LocalArchiveScp scp = LocalArchiveScp.start(tmp.resolve("archive"), "TLSARCHIVE", 0, server)) {

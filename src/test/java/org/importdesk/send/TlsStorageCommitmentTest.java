@@ -21,7 +21,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,6 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused, and the import's commitment outcome says so instead of a bare "not answered".
  */
 class TlsStorageCommitmentTest {
-    private static final String PW = "changeit";
+    private static final String PW = TestCertificates.PASSWORD;
     private static Path pki;
 
     @BeforeAll
@@ -211,24 +208,10 @@ class TlsStorageCommitmentTest {
     }
 
     private static void keyPair(String alias, String dname, String san) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store(alias + ".p12").toString(),
-                "-storepass", PW, "-keypass", PW, "-ext", san);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        TestCertificates.keyPair(pki, alias, dname, san, null, 2);
     }
 
     private static void trustStore(String name, String... aliases) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        for (String a : aliases) {
-            KeyStore keys = KeyStore.getInstance(store(a + ".p12").toFile(), PW.toCharArray());
-            trust.setCertificateEntry(a, keys.getCertificate(a));
-        }
-        try (OutputStream o = Files.newOutputStream(store(name))) {
-            trust.store(o, PW.toCharArray());
-        }
+        TestCertificates.trustStore(pki, name, aliases);
     }
 }
